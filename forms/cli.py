@@ -1,0 +1,52 @@
+"""`nianbao SUBCOMMAND …`: batch work on reports, Qt-free.
+
+Exit codes: 0 done (and, for check, no error); 1 the report has errors; 2 a file could not be
+read or written (the message goes to stderr).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+
+import forms.commands
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A problem to tell the clerk on stderr, exiting with `code`."""
+
+    def __init__(self, message: str, code: int = EXIT_UNREADABLE):
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nianbao", description="政府信息公开工作年度报告：填写、校验、导出。不带参数运行打开编辑器。")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    for info in sorted(pkgutil.iter_modules(forms.commands.__path__), key=lambda m: m.name):
+        importlib.import_module(f"forms.commands.{info.name}").register(sub)
+    return parser
+
+
+def subcommand_names() -> set[str]:
+    return {info.name.rstrip("_") for info in pkgutil.iter_modules(forms.commands.__path__)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):  # Windows consoles default to a legacy code page
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace")
+        sys.stderr.reconfigure(encoding="utf-8", errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_UNREADABLE
+    try:
+        return args.run(args)
+    except CommandError as exc:
+        print(f"nianbao: {exc}", file=sys.stderr)
+        return exc.code

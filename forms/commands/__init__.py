@@ -1,0 +1,1 @@
+"""Subcommands of `nianbao`: each module here defines `register(subparsers)`."""

@@ -1,0 +1,51 @@
+"""`nianbao check FILE [--prior FILE] [--json]`: the findings, for people or for programs."""
+from __future__ import annotations
+
+import json
+import sys
+
+from forms import store
+from forms.cli import EXIT_FINDINGS, EXIT_OK, CommandError
+from forms.documents import open_report
+from forms.findings import Severity
+from forms.rules import check
+
+
+def register(sub) -> None:
+    p = sub.add_parser("check", help="校验年报，列出问题")
+    p.add_argument("file", help="年报文件（本软件的 .json，或可导入的 Word/网页/PDF/文本）")
+    p.add_argument("--prior", help="上年报告，用于上年结转等跨年度校验")
+    p.add_argument("--json", action="store_true", help='以 JSON 输出 {"findings": [...]}')
+    p.add_argument("--final", action="store_true", help="按定稿标准校验（空白单元格视为错误）")
+    p.set_defaults(run=run)
+
+
+def _open(path: str):
+    try:
+        return open_report(path)
+    except store.StoreError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def run(args) -> int:
+    report = _open(args.file)
+    prior = _open(args.prior) if args.prior else None
+    findings = check(report, prior, final=args.final)
+    if args.json:
+        json.dump({"findings": [f.to_dict() for f in findings]}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_human(report, findings)
+    return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
+
+
+def _print_human(report, findings) -> None:
+    print(f"{report.display_title}")
+    if not findings:
+        print("未发现问题。")
+        return
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    for f in findings:
+        mark = "（已核实）" if f.fingerprint in report.acknowledged else ""
+        print(f"  [{f.severity.label}] {f.code} {f.message}{mark}")
+    print(f"共 {counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告，{counts[Severity.INFO]} 个提示。")

@@ -1,0 +1,33 @@
+"""`nianbao new --year Y --org NAME -o FILE`: an empty report for the year."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from forms import store
+from forms.cli import EXIT_OK, CommandError
+from forms.model import OrgLevel, new_report
+
+
+def register(sub) -> None:
+    p = sub.add_parser("new", help="新建空白年报")
+    p.add_argument("--year", type=int, required=True, help="报告年度，如 2025")
+    p.add_argument("--org", required=True, help="机关名称，如 青岚县人民政府")
+    p.add_argument("--level", default=OrgLevel.GOVERNMENT.value,
+                   choices=[lv.value for lv in OrgLevel], help="机关层级")
+    p.add_argument("-o", "--output", required=True, type=Path, help="保存到的文件（.json）")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    if args.output.exists():
+        raise CommandError(f"“{args.output}”已存在，未覆盖。")
+    try:
+        report = new_report(args.year, args.org, args.level)
+    except ValueError as exc:
+        raise CommandError(f"年度“{args.year}”无效：{exc}") from None
+    try:
+        store.save(report, args.output)
+    except store.StoreError as exc:
+        raise CommandError(str(exc)) from None
+    print(f"已新建 {args.year} 年度报告：{args.output}")
+    return EXIT_OK

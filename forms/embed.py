@@ -1,0 +1,27 @@
+"""How an exported DOCX or HTML carries the report's own data, so next year's import is exact.
+
+DOCX: a custom XML part whose root is `<report xmlns=NAMESPACE>` holding the native JSON as text.
+HTML: `<script type="application/json" id=HTML_SCRIPT_ID>` holding the native JSON.
+The importer also reads the visible tables: when they differ from the embedded data, someone
+edited the document after export, and the visible tables win.
+"""
+from __future__ import annotations
+
+from forms import store
+from forms.model import Report
+
+NAMESPACE = "urn:nianbao:report:1"
+HTML_SCRIPT_ID = "nianbao-data"
+
+
+def to_json(report: Report) -> str:
+    return store.dumps(report)
+
+
+def to_html_script_text(report: Report) -> str:
+    """JSON safe inside <script>: no `</script>` or `<!--` can end or confuse it."""
+    return to_json(report).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def from_json(text: str, source: str = "<嵌入数据>") -> Report:
+    return store.loads(text, source)

@@ -1,0 +1,83 @@
+"""Findings are data: what a rule found, where, and what it expected."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a finding points: a section, a table cell (or a whole row/column), or a text span."""
+    section: str | None = None
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    text: str | None = None            # text key: "overview.on_request", "problems", …
+    span: tuple[int, int] | None = None  # [start, end) in that text
+
+    def to_dict(self) -> dict:
+        return {k: (list(v) if isinstance(v, tuple) else v)
+                for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str            # DOMAIN.md rule code: A1, F3, Y1, N2 …
+    severity: Severity
+    message: str         # Chinese, for the clerk
+    location: Location = field(default_factory=Location)
+    expected: Any = None
+    actual: Any = None
+    # What makes this finding itself, beyond code and place: the quoted figure of a text
+    # finding, say. Kept out of positions so that an edit elsewhere keeps the fingerprint.
+    subject: str = ""
+    details: dict = field(default_factory=dict)
+
+    @property
+    def fingerprint(self) -> str:
+        loc = self.location
+        key = "|".join(str(x or "") for x in
+                       (self.code, loc.section, loc.table, loc.row, loc.column, loc.text, self.subject))
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "severity": self.severity.value, "message": self.message,
+                "location": self.location.to_dict(), "expected": _jsonable(self.expected),
+                "actual": _jsonable(self.actual), "fingerprint": self.fingerprint,
+                **({"details": _jsonable(self.details)} if self.details else {})}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def fmt(value: Any) -> str:
+    """A cell value as a clerk reads it: 空白 for blank."""
+    if value is None:
+        return "空白"
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value else str(value)
+    return str(value)

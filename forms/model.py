@@ -1,0 +1,255 @@
+"""The report document: what the clerk entered, and nothing that can disagree with it.
+
+Totals the format defines as sums are computed (`Report.value`), never stored. Cells hold
+`None` (blank: not yet filled), an `int`, or a `Decimal` (the fee in 万元, kept exactly).
+A document read from elsewhere may hold what the format forbids (a negative count, a
+fraction); the rules report it (A5) instead of the loader refusing the whole report.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from forms.spec import CURRENT_TEMPLATE, Spec, load_spec
+
+CellValue = Union[int, Decimal, None]
+TableCells = dict[str, dict[str, dict[str, CellValue]]]
+
+
+class OrgLevel(str, Enum):
+    GOVERNMENT = "本级人民政府"
+    GOVERNMENT_OFFICE = "人民政府办公室（厅）"
+    DEPARTMENT = "政府部门"
+    TOWNSHIP = "乡镇街道"
+    OTHER = "其他"
+
+
+class Organization(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    name: str = ""
+    level: OrgLevel = OrgLevel.GOVERNMENT
+    address: str = ""
+    postcode: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+
+
+class Overview(BaseModel):
+    """一、总体情况: an opening paragraph and the five topics of the format."""
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    intro: str = ""
+    active: str = ""
+    on_request: str = ""
+    management: str = ""
+    platform: str = ""
+    oversight: str = ""
+
+
+class Sections(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    preface: str = ""  # the opening paragraph before 一; blank means "the standard one"
+    overview: Overview = Field(default_factory=Overview)
+    problems: str = ""
+    other: str = ""
+    notes: dict[str, str] = Field(default_factory=dict)  # table key -> note printed under it
+    closing: str = ""  # the sign-off date line; blank means "the organ and the export date"
+
+
+class Acknowledgement(BaseModel):
+    """A warning the clerk checked and marked “已核实”, stored against its fingerprint."""
+    model_config = ConfigDict(extra="forbid")
+    code: str
+    explanation: str = ""
+    at: datetime
+
+
+class ExportRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    at: datetime
+    formats: list[str]
+    open_findings: list[str]  # "code fingerprint: message" of the errors/warnings then open
+
+
+def _blank_tables(spec: Spec) -> TableCells:
+    return {t.key: {r.key: {c.key: None for c in t.columns if not c.computed}
+                    for r in t.rows if not r.computed}
+            for t in spec.tables}
+
+
+def _text_keys(spec: Spec) -> list[str]:
+    keys = ["preface", "overview.intro"]
+    keys += [f"overview.{t.key}" for t in spec.topics]
+    keys += ["problems", "other"]
+    return keys
+
+
+class Report(BaseModel):
+    """One year's report of one organ."""
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    template: str = CURRENT_TEMPLATE
+    year: int = Field(ge=1990, le=2100)
+    organization: Organization = Field(default_factory=Organization)
+    title: str = ""  # blank: “<organ><year>年政府信息公开工作年度报告”
+    sections: Sections = Field(default_factory=Sections)
+    tables: TableCells = Field(default_factory=dict)
+    # Totals as written in a document made elsewhere (import); A2–A4 compare them with the sums.
+    stated_totals: TableCells = Field(default_factory=dict)
+    # What an older format holds with no home in this one (2019 rows, 表二（九）…), kept and shown.
+    legacy: dict[str, Any] = Field(default_factory=dict)
+    # The text a cell had in the document it was read from ("fees.admin_fees.amount": "25534.03万元").
+    source_texts: dict[str, str] = Field(default_factory=dict)
+    # Text sections copied from last year's report and not yet rewritten (Y3 until they are).
+    copied_texts: list[str] = Field(default_factory=list)
+    acknowledged: dict[str, Acknowledgement] = Field(default_factory=dict)
+    exports: list[ExportRecord] = Field(default_factory=list)
+    prior: Report | None = None  # last year's report, attached for Y1–Y4
+
+    @model_validator(mode="after")
+    def _complete_tables(self) -> Report:
+        spec = self.spec
+        known = _blank_tables(spec)
+        for tkey, rows in self.tables.items():
+            if tkey not in known:
+                raise ValueError(f"未知的表格“{tkey}”")
+            for rkey, cols in rows.items():
+                if rkey not in known[tkey]:
+                    raise ValueError(f"表格“{tkey}”中没有可填写的行“{rkey}”")
+                for ckey, value in cols.items():
+                    if ckey not in known[tkey][rkey]:
+                        raise ValueError(f"表格“{tkey}”行“{rkey}”中没有可填写的列“{ckey}”")
+                    known[tkey][rkey][ckey] = _cell(value)
+        # validate_assignment would re-run this validator: write the field directly.
+        self.__dict__["tables"] = known
+        return self
+
+    @field_validator("template")
+    @classmethod
+    def _known_template(cls, v: str) -> str:
+        load_spec(v)  # raises for an unknown template
+        return v
+
+    # --- the spec this report follows --------------------------------------------------
+    @property
+    def spec(self) -> Spec:
+        return load_spec(self.template)
+
+    @property
+    def display_title(self) -> str:
+        return self.title or f"{self.organization.name}{self.year}年政府信息公开工作年度报告"
+
+    # --- cells ------------------------------------------------------------------------
+    def entered(self, table: str, row: str, column: str) -> CellValue:
+        return self.tables[table][row][column]
+
+    def value(self, table: str, row: str, column: str) -> CellValue:
+        """The value of any cell: entered, or computed when the format defines it as a sum.
+
+        A sum of cells that are all blank is blank; blanks inside a sum count as 0 (A6 names them).
+        """
+        tspec = self.spec.table(table)
+        r, c = tspec.row(row), tspec.column(column)
+        if not (r.computed or c.computed):
+            return self.tables[table][row][column]
+        parts = ([self.value(table, k, column) for k in r.sum_of] if r.computed
+                 else [self.value(table, row, k) for k in c.sum_of])
+        return _sum(parts, self.stated(table, row, column))
+
+    def table_values(self, table: str) -> dict[str, dict[str, CellValue]]:
+        """Every cell of a table, computed totals included, in one pass (what the rules read)."""
+        tspec = self.spec.table(table)
+        entered = self.tables[table]
+        out: dict[str, dict[str, CellValue]] = {}
+        for r in tspec.rows:
+            if r.computed:
+                continue
+            vals = out[r.key] = dict(entered[r.key])
+            for c in tspec.columns:
+                if c.computed:
+                    vals[c.key] = _sum([vals[k] for k in c.sum_of], self.stated(table, r.key, c.key))
+        for r in tspec.rows:
+            if r.computed:
+                out[r.key] = {c.key: _sum([out[k][c.key] for k in r.sum_of], self.stated(table, r.key, c.key))
+                              for c in tspec.columns}
+        return out
+
+    def stated(self, table: str, row: str, column: str) -> CellValue:
+        return self.stated_totals.get(table, {}).get(row, {}).get(column)
+
+    def set_cell(self, table: str, row: str, column: str, value: CellValue) -> CellValue:
+        """Enter one cell; returns the previous value (for undo)."""
+        cells = self.tables[table][row]
+        if column not in cells:
+            raise KeyError(f"{table}.{row}.{column} is computed or unknown")
+        old = cells[column]
+        cells[column] = _cell(value)
+        return old
+
+    # --- text -------------------------------------------------------------------------
+    @property
+    def text_keys(self) -> list[str]:
+        return _text_keys(self.spec) + [f"notes.{t.key}" for t in self.spec.tables]
+
+    def text(self, key: str) -> str:
+        head, _, tail = key.partition(".")
+        if head == "overview":
+            return getattr(self.sections.overview, tail)
+        if head == "notes":
+            return self.sections.notes.get(tail, "")
+        return getattr(self.sections, head)
+
+    def set_text(self, key: str, value: str) -> str:
+        """Replace one text; returns the previous text (for undo)."""
+        old = self.text(key)
+        head, _, tail = key.partition(".")
+        if head == "overview":
+            setattr(self.sections.overview, tail, value)
+        elif head == "notes":
+            self.spec.table(tail)
+            if value:
+                self.sections.notes[tail] = value
+            else:
+                self.sections.notes.pop(tail, None)
+        else:
+            setattr(self.sections, head, value)
+        if key in self.copied_texts and value != old:
+            self.copied_texts.remove(key)
+        return old
+
+    def overview_text(self) -> str:
+        """一、总体情况 as one text: the intro and the five topics."""
+        o = self.sections.overview
+        return "\n".join(x for x in [o.intro] + [getattr(o, t.key) for t in self.spec.topics] if x)
+
+
+def _sum(parts: list[CellValue], if_all_blank: CellValue) -> CellValue:
+    filled = [p for p in parts if p is not None]
+    return sum(filled) if filled else if_all_blank
+
+
+def _cell(value: Any) -> CellValue:
+    if value is None or isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"不是有效的数字：{value}")
+        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else value
+    if isinstance(value, float):
+        return _cell(Decimal(str(value)))
+    if isinstance(value, str):
+        try:
+            return _cell(Decimal(value))
+        except ArithmeticError:
+            raise ValueError(f"不是数字：“{value}”") from None
+    raise ValueError(f"不是数字：{value!r}")
+
+
+def new_report(year: int, org_name: str = "", level: OrgLevel | str = OrgLevel.GOVERNMENT,
+               template: str = CURRENT_TEMPLATE) -> Report:
+    return Report(template=template, year=year,
+                  organization=Organization(name=org_name, level=OrgLevel(level)))

@@ -1,0 +1,133 @@
+"""A1–A6: the arithmetic of the tables."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from forms.findings import Finding, Location, Severity, fmt
+from forms.rules import Context, rule
+
+
+def _sum(values) -> int | Decimal:
+    return sum(v for v in values if v is not None)
+
+
+def _table_is_blank(ctx: Context, table: str) -> bool:
+    return all(v is None for row in ctx.report.tables[table].values() for v in row.values())
+
+
+@rule("A1")
+def balance(ctx: Context):
+    """一 + 二 = （七）总计 + 四, in every column of 表三 (the official note under its header)."""
+    for b in ctx.spec.balances:
+        table = ctx.spec.table(b.table)
+        if _table_is_blank(ctx, b.table):
+            continue  # F1 says the table is empty; a balance of nothing says nothing more
+        vals = ctx.values(b.table)
+        for col in table.columns:
+            left = [vals[r][col.key] for r in b.left]
+            right = [vals[r][col.key] for r in b.right]
+            if all(v is None for v in left + right):
+                continue
+            lsum, rsum = _sum(left), _sum(right)
+            if lsum == rsum:
+                continue
+            lpart = "＋".join(f"{_short(table.row(r).label)}（{fmt(v)}）" for r, v in zip(b.left, left))
+            rpart = "＋".join(f"{_short(table.row(r).label)}（{fmt(v)}）" for r, v in zip(b.right, right))
+            yield Finding(
+                "A1", Severity.ERROR,
+                f"{table.short_name}“{col.label}”列不平衡：{lpart}＝{fmt(lsum)}，"
+                f"而{rpart}＝{fmt(rsum)}，相差 {fmt(abs(lsum - rsum))}。",
+                Location(section=table.section, table=table.key, column=col.key),
+                expected=lsum, actual=rsum,
+                details={"left": dict(zip(b.left, left)), "right": dict(zip(b.right, right))})
+
+
+def _short(label: str) -> str:
+    """一、本年新收政府信息公开申请数量 -> 一、本年新收; （七）总计 stays."""
+    for cut in ("政府信息公开申请数量", "继续办理"):
+        label = label.replace(cut, "")
+    return label
+
+
+def _stated_total_findings(ctx: Context, table_key: str, code: str, *, by_row: bool):
+    """A total written in the source document that is not the sum of its parts."""
+    table = ctx.spec.table(table_key)
+    stated = ctx.report.stated_totals.get(table_key, {})
+    for row_key, cols in stated.items():
+        for col_key, written in cols.items():
+            if written is None or not table.has_cell(row_key, col_key):
+                continue
+            r, c = table.row(row_key), table.column(col_key)
+            parts_of = c.sum_of if by_row else r.sum_of
+            if not parts_of or (by_row and not c.computed) or (not by_row and not r.computed):
+                continue
+            parts = ([ctx.value(table_key, row_key, k) for k in parts_of] if by_row
+                     else [ctx.value(table_key, k, col_key) for k in parts_of])
+            if all(p is None for p in parts):
+                continue
+            total = _sum(parts)
+            if total != written:
+                yield Finding(
+                    code, Severity.ERROR,
+                    f"{table.cell_label(row_key, col_key)}填写为 {fmt(written)}，"
+                    f"但其各分项之和为 {fmt(total)}。",
+                    Location(section=table.section, table=table_key, row=row_key, column=col_key),
+                    expected=total, actual=written)
+
+
+@rule("A2")
+def results_total_is_sum(ctx: Context):
+    """（七）总计 as written = the sum of the result rows (documents written elsewhere)."""
+    yield from _stated_total_findings(ctx, "applications", "A2", by_row=False)
+
+
+@rule("A3")
+def row_total_is_sum(ctx: Context):
+    """总计 as written = the six applicant columns (documents written elsewhere)."""
+    yield from _stated_total_findings(ctx, "applications", "A3", by_row=True)
+
+
+@rule("A4")
+def review_total_is_sum(ctx: Context):
+    """表四: each group's 总计 as written = 维持 + 纠正 + 其他 + 尚未审结."""
+    yield from _stated_total_findings(ctx, "review_litigation", "A4", by_row=True)
+
+
+@rule("A5")
+def valid_numbers(ctx: Context):
+    for table in ctx.spec.tables:
+        amount = table.value_type == "amount"
+        for row_key, cols in ctx.report.tables[table.key].items():
+            for col_key, v in cols.items():
+                if v is None:
+                    continue
+                wrong = None
+                if v < 0:
+                    wrong = "不能为负数"
+                elif not amount and isinstance(v, Decimal) and v != v.to_integral_value():
+                    wrong = "应为整数（件数）"
+                if wrong:
+                    yield Finding(
+                        "A5", Severity.ERROR,
+                        f"{table.cell_label(row_key, col_key)}为 {fmt(v)}，{wrong}。",
+                        Location(section=table.section, table=table.key, row=row_key, column=col_key),
+                        actual=v)
+
+
+@rule("A6")
+def no_blanks(ctx: Context):
+    """A blank cell where the format wants a number (0 when there was none)."""
+    severity = Severity.ERROR if ctx.final else Severity.WARNING
+    for table in ctx.spec.tables:
+        if _table_is_blank(ctx, table.key):
+            continue  # F1 reports the empty table once instead of every cell
+        for row_key, cols in ctx.report.tables[table.key].items():
+            for col_key, v in cols.items():
+                if v is not None:
+                    continue
+                source = ctx.report.source_texts.get(f"{table.key}.{row_key}.{col_key}", "").strip()
+                shown = f"为“{source}”" if source else "为空白"
+                yield Finding(
+                    "A6", severity,
+                    f"{table.cell_label(row_key, col_key)}{shown}：没有发生的请填 0。",
+                    Location(section=table.section, table=table.key, row=row_key, column=col_key))

@@ -1,0 +1,263 @@
+"""The native file: versioned, human-readable JSON, saved atomically, with a backup and recovery.
+
+A file we cannot read (not ours, corrupt, from a newer version) raises `StoreError` with a
+Chinese message naming the file and the problem, and is never overwritten by `save`.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable
+
+from pydantic import ValidationError
+
+from forms.model import Report
+
+FORMAT_VERSION = 1
+MAGIC = "nianbao"          # the value of the "application" field that marks our files
+BACKUP_SUFFIX = ".bak"
+MAX_FILE_BYTES = 50 * 1024 * 1024  # a report is tens of kB; anything this large is not one
+
+# Each step turns a document of version N (the key) into version N + 1.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+class StoreError(Exception):
+    """A file that cannot be read or written; `str()` is the Chinese message for the clerk."""
+
+    def __init__(self, path: str | os.PathLike, problem: str):
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"无法打开“{self.path.name}”：{problem}")
+
+
+class NotOurFileError(StoreError):
+    pass
+
+
+class CorruptFileError(StoreError):
+    pass
+
+
+class NewerVersionError(StoreError):
+    pass
+
+
+# --- (de)serialising ------------------------------------------------------------------
+def _plain(value: Any) -> Any:
+    """JSON-ready data; Decimals become JSON numbers with the same digits."""
+    if isinstance(value, Decimal):
+        # float() keeps every digit of a fee (≤ 15 significant digits) and prints them shortest.
+        return float(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def to_data(report: Report, *, top: bool = True) -> dict:
+    """The file's content as plain data. Computed totals are not in it."""
+    body = report.model_dump(mode="python", exclude={"prior"})
+    body["organization"]["level"] = report.organization.level.value
+    for ack in body["acknowledged"].values():
+        ack["at"] = ack["at"].isoformat(timespec="seconds")
+    for rec in body["exports"]:
+        rec["at"] = rec["at"].isoformat(timespec="seconds")
+    data = {"application": MAGIC, "format": FORMAT_VERSION, **body} if top else body
+    if report.prior is not None:
+        data["prior"] = to_data(report.prior.model_copy(update={"prior": None}), top=False)
+    for empty in ("stated_totals", "legacy", "copied_texts", "acknowledged", "exports"):
+        if not data[empty]:
+            del data[empty]
+    return _plain(data)
+
+
+def dumps(report: Report) -> str:
+    return json.dumps(to_data(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def from_data(data: Any, path: str | os.PathLike = "<内存>") -> Report:
+    if not isinstance(data, dict) or data.get("application") != MAGIC:
+        raise NotOurFileError(path, "这不是年报编辑器保存的文件。")
+    version = data.get("format")
+    if not isinstance(version, int) or version < 1:
+        raise CorruptFileError(path, f"文件的格式版本“{version}”无效。")
+    if version > FORMAT_VERSION:
+        raise NewerVersionError(
+            path, f"文件由较新版本的软件保存（文件格式 {version}，本软件只支持到 {FORMAT_VERSION}），"
+                  "请升级软件后再打开。为保护该文件，本软件不会改写它。")
+    data = dict(data)
+    while version < FORMAT_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+    data.pop("application", None)
+    data.pop("format", None)
+    try:
+        return Report.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "（文件顶层）"
+        raise CorruptFileError(path, f"内容有误：{where}：{_chinese(first)}") from None
+
+
+def _chinese(error: dict) -> str:
+    msg = error.get("msg", "")
+    if error.get("type") == "missing":
+        return "缺少此项"
+    if error.get("type") == "extra_forbidden":
+        return "不认识此项"
+    return msg.removeprefix("Value error, ")
+
+
+def loads(text: str, path: str | os.PathLike = "<内存>") -> Report:
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        if not text.lstrip().startswith("{"):
+            raise NotOurFileError(path, "这不是年报编辑器保存的文件。") from None
+        raise CorruptFileError(path, f"文件已损坏或不完整（第 {exc.lineno} 行第 {exc.colno} 列：JSON 格式错误）。"
+                                     f"如有备份文件“{Path(path).name}{BACKUP_SUFFIX}”，可以打开备份。") from None
+    return from_data(data, path)
+
+
+def load(path: str | os.PathLike) -> Report:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise NotOurFileError(path, f"文件过大（{size // 1024 // 1024} MB），不是年报文件。")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise StoreError(path, "文件不存在。") from None
+    except IsADirectoryError:
+        raise StoreError(path, "这是一个文件夹，不是文件。") from None
+    except PermissionError:
+        raise StoreError(path, "没有读取该文件的权限。") from None
+    except OSError as exc:
+        raise StoreError(path, f"读取失败（{exc.strerror}）。") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise NotOurFileError(path, "这不是年报编辑器保存的文件（不是 UTF-8 文本）。") from None
+    return loads(text, path)
+
+
+def is_our_file(path: str | os.PathLike) -> bool:
+    """True for a file this version can open, so overwriting it loses nothing we cannot write back."""
+    try:
+        load(path)
+    except StoreError:
+        return False
+    return True
+
+
+# --- atomic writing -------------------------------------------------------------------
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":  # Windows cannot open a directory; its replace is already durable
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: str | os.PathLike, text: str, *, before_replace: Callable[[], None] | None = None) -> None:
+    """Write text to path so that a crash leaves either the old file or the new one, whole."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        if before_replace:
+            before_replace()
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def backup_path(path: str | os.PathLike) -> Path:
+    path = Path(path)
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+def save(report: Report, path: str | os.PathLike, *, overwrite_foreign: bool = False,
+         _before_replace: Callable[[], None] | None = None) -> None:
+    """Save atomically; the version being replaced is kept as `<file>.bak`.
+
+    Refuses (StoreError) to replace a file that is not a report this version can read,
+    unless `overwrite_foreign` says the clerk confirmed it.
+    """
+    path = Path(path)
+    text = dumps(report)
+    if path.exists():
+        if not overwrite_foreign and not is_our_file(path):
+            raise StoreError(path, "目标文件不是本软件可以读取的年报文件，为保护它，未予覆盖。请另选文件名。")
+        try:
+            shutil.copy2(path, backup_path(path))
+        except OSError:
+            pass  # a backup we cannot make must not stop the save itself
+    try:
+        write_atomic(path, text, before_replace=_before_replace)
+    except OSError as exc:
+        raise StoreError(path, f"保存失败（{exc.strerror or exc}），原文件未改动。") from None
+
+
+# --- recovery (autosave) ---------------------------------------------------------------
+@dataclass(frozen=True)
+class Recovery:
+    path: Path               # the recovery file itself
+    source: Path | None      # the file the edits belong to (None: never saved)
+    saved_at: datetime
+    report: Report
+
+
+class RecoveryStore:
+    """Autosave files in one folder, one per open document; removed on a clean save or close."""
+
+    def __init__(self, folder: str | os.PathLike):
+        self.folder = Path(folder)
+
+    def new_id(self) -> str:
+        return uuid.uuid4().hex[:12]
+
+    def path_for(self, doc_id: str) -> Path:
+        return self.folder / f"recovery-{doc_id}.json"
+
+    def write(self, doc_id: str, report: Report, source: str | os.PathLike | None) -> Path:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        data = {"application": MAGIC, "recovery": 1,
+                "source": str(source) if source else None,
+                "saved_at": datetime.now().isoformat(timespec="seconds"),
+                "document": to_data(report)}
+        target = self.path_for(doc_id)
+        write_atomic(target, json.dumps(data, ensure_ascii=False) + "\n")
+        return target
+
+    def discard(self, doc_id: str) -> None:
+        self.path_for(doc_id).unlink(missing_ok=True)
+
+    def pending(self) -> list[Recovery]:
+        """Recovery files left by a session that did not close cleanly, newest first."""
+        found = []
+        for p in self.folder.glob("recovery-*.json"):
+            try:
+                data = json.loads(p.read_text(encoding="utf-8"), parse_float=Decimal)
+                found.append(Recovery(p, Path(data["source"]) if data.get("source") else None,
+                                      datetime.fromisoformat(data["saved_at"]),
+                                      from_data(data["document"], p)))
+            except (OSError, ValueError, KeyError, TypeError, StoreError):
+                continue  # a half-written or foreign file is not something to offer
+        return sorted(found, key=lambda r: r.saved_at, reverse=True)
