@@ -20,6 +20,13 @@ CellValue = Union[int, Decimal, None]
 TableCells = dict[str, dict[str, dict[str, CellValue]]]
 
 
+class CellNotEnterable(KeyError):
+    """A cell that is unknown or computed; `str()` is the Chinese message for the clerk."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 class OrgLevel(str, Enum):
     GOVERNMENT = "本级人民政府"
     GOVERNMENT_OFFICE = "人民政府办公室（厅）"
@@ -183,12 +190,21 @@ class Report(BaseModel):
 
     def set_cell(self, table: str, row: str, column: str, value: CellValue) -> CellValue:
         """Enter one cell; returns the previous value (for undo)."""
-        cells = self.tables[table][row]
+        cells = self.tables.get(table, {}).get(row, {})
         if column not in cells:
-            raise KeyError(f"{table}.{row}.{column} is computed or unknown")
+            raise CellNotEnterable(self._why_not_enterable(table, row, column))
         old = cells[column]
         cells[column] = _cell(value)
         return old
+
+    def _why_not_enterable(self, table: str, row: str, column: str) -> str:
+        try:
+            tspec = self.spec.table(table)
+        except KeyError:
+            return f"未知的表格“{table}”"
+        if not tspec.has_cell(row, column):
+            return f"{tspec.short_name}中没有单元格“{row}.{column}”"
+        return f"{tspec.cell_label(row, column)}是合计，由各分项自动计算，不能直接填写"
 
     # --- text -------------------------------------------------------------------------
     @property
