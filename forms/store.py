@@ -126,6 +126,8 @@ def loads(text: str, path: str | os.PathLike = "<内存>") -> Report:
             raise NotOurFileError(path, "这不是年报编辑器保存的文件。") from None
         raise CorruptFileError(path, f"文件已损坏或不完整（第 {exc.lineno} 行第 {exc.colno} 列：JSON 格式错误）。"
                                      f"如有备份文件“{Path(path).name}{BACKUP_SUFFIX}”，可以打开备份。") from None
+    except (ValueError, RecursionError):  # a number of thousands of digits, nesting thousands deep
+        raise NotOurFileError(path, "这不是年报编辑器保存的文件（内容异常）。") from None
     return from_data(data, path)
 
 
@@ -271,6 +273,6 @@ class RecoveryStore:
                 found.append(Recovery(p, Path(data["source"]) if data.get("source") else None,
                                       datetime.fromisoformat(data["saved_at"]),
                                       from_data(data["document"], p)))
-            except (OSError, ValueError, KeyError, TypeError, StoreError):
+            except (OSError, ValueError, KeyError, TypeError, RecursionError, StoreError):
                 continue  # a half-written or foreign file is not something to offer
         return sorted(found, key=lambda r: r.saved_at, reverse=True)
