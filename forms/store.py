@@ -89,7 +89,7 @@ def from_data(data: Any, path: str | os.PathLike = "<内存>") -> Report:
     if not isinstance(data, dict) or data.get("application") != MAGIC:
         raise NotOurFileError(path, "这不是年报编辑器保存的文件。")
     version = data.get("format")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise CorruptFileError(path, f"文件的格式版本“{version}”无效。")
     if version > FORMAT_VERSION:
         raise NewerVersionError(
