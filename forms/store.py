@@ -105,17 +105,37 @@ def from_data(data: Any, path: str | os.PathLike = "<内存>") -> Report:
         return Report.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "（文件顶层）"
-        raise CorruptFileError(path, f"内容有误：{where}：{_chinese(first)}") from None
+        loc = [str(p) for p in first["loc"]]
+        problem = _chinese(first)
+        if loc and loc[-1] in _UNION_BRANCHES:  # a cell is int | Decimal | None: say which cell, not which branch
+            loc.pop()
+            problem = "应为数字，空白写 null"
+        where = ".".join(loc) or "（文件顶层）"
+        raise CorruptFileError(path, f"内容有误：{where}：{problem}") from None
+
+
+_UNION_BRANCHES = {"int", "decimal", "none"}
+_PROBLEMS = {
+    "missing": "缺少此项",
+    "extra_forbidden": "不认识此项",
+    "int_parsing": "应为整数", "int_type": "应为整数", "int_from_float": "应为整数",
+    "decimal_parsing": "应为数字", "decimal_type": "应为数字", "finite_number": "应为有效的数字",
+    "string_type": "应为文字",
+    "dict_type": "结构不对", "list_type": "结构不对", "model_type": "结构不对",
+    "enum": "应为以下之一：{expected}",
+    "greater_than_equal": "不能小于 {ge}", "less_than_equal": "不能大于 {le}",
+}
 
 
 def _chinese(error: dict) -> str:
-    msg = error.get("msg", "")
-    if error.get("type") == "missing":
-        return "缺少此项"
-    if error.get("type") == "extra_forbidden":
-        return "不认识此项"
-    return msg.removeprefix("Value error, ")
+    kind = error.get("type", "")
+    if kind in _PROBLEMS:
+        return _PROBLEMS[kind].format(**error.get("ctx", {})).replace("' or '", "', '").replace("', '", "'、'")
+    if kind.startswith(("datetime", "date")):
+        return "日期时间格式不对"
+    if kind == "value_error":
+        return error.get("msg", "").removeprefix("Value error, ")
+    return "取值无效"
 
 
 def loads(text: str, path: str | os.PathLike = "<内存>") -> Report:
