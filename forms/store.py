@@ -69,9 +69,9 @@ def to_data(report: Report, *, top: bool = True) -> dict:
     body = report.model_dump(mode="python", exclude={"prior"})
     body["organization"]["level"] = report.organization.level.value
     for ack in body["acknowledged"].values():
-        ack["at"] = ack["at"].isoformat(timespec="seconds")
+        ack["at"] = ack["at"].isoformat()
     for rec in body["exports"]:
-        rec["at"] = rec["at"].isoformat(timespec="seconds")
+        rec["at"] = rec["at"].isoformat()
     data = {"application": MAGIC, "format": FORMAT_VERSION, **body} if top else body
     if report.prior is not None:
         data["prior"] = to_data(report.prior.model_copy(update={"prior": None}), top=False)
