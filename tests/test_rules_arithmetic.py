@@ -1,0 +1,198 @@
+"""A1–A6: the arithmetic of the tables, on the sample report and on random balanced tables."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from forms.findings import Severity
+from forms.model import new_report
+from forms.rules import check
+from forms.spec import load_spec
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+APPS = load_spec().table("applications")
+APPLICANTS = [c.key for c in APPS.columns if not c.computed]
+RESULT_ROWS = list(APPS.row("results_total").sum_of)
+ENTERED_ROWS = [r.key for r in APPS.rows if not r.computed]
+
+
+def found(report, code, **kw):
+    return [f for f in check(report, **kw) if f.code == code]
+
+
+def arithmetic(findings):
+    return [f for f in findings if f.code.startswith("A")]
+
+
+def test_the_sample_has_no_arithmetic_finding(sample_report):
+    assert arithmetic(check(sample_report, final=True)) == []
+
+
+# --- A1 ------------------------------------------------------------------------------------
+def test_a1_fires_for_the_column_and_its_total(sample_report):
+    sample_report.set_cell("applications", "new_received", "commercial", 13)  # was 11
+    a1 = found(sample_report, "A1")
+    assert [f.location.column for f in a1] == ["commercial", "total"]
+    commercial = a1[0]
+    assert commercial.severity is Severity.ERROR
+    assert (commercial.location.section, commercial.location.table, commercial.location.row) == (
+        "applications", "applications", None)
+    assert (commercial.expected, commercial.actual) == (15, 13)  # 一 13 + 二 2 against （七）12 + 四 1
+    assert "表三“商业企业”列不平衡" in commercial.message and "相差 2" in commercial.message
+    total = a1[1]
+    assert (total.expected, total.actual) == (160, 158) and "“总计”列" in total.message
+
+
+def test_a1_counts_a_blank_as_zero_and_names_it(sample_report):
+    sample_report.set_cell("applications", "carried_forward", "natural_person", None)  # was 3
+    (a1, total) = found(sample_report, "A1")
+    assert a1.location.column == "natural_person" and (a1.expected, a1.actual) == (135, 132)
+    assert "四、结转下年度（空白）" in a1.message
+
+
+def test_a1_is_silent_on_an_untouched_table():
+    assert found(new_report(2024, "青岚县人民政府"), "A1") == []
+
+
+# --- A2–A4: totals written in documents made elsewhere ------------------------------------
+def test_a2_a_stated_results_total_that_is_not_the_sum(sample_report):
+    sample_report.stated_totals = {"applications": {"results_total": {"natural_person": 130}}}
+    (a2,) = found(sample_report, "A2")
+    assert (a2.location.row, a2.location.column, a2.expected, a2.actual) == (
+        "results_total", "natural_person", 132, 130)
+    assert a2.severity is Severity.ERROR and "填写为 130" in a2.message and "之和为 132" in a2.message
+    sample_report.stated_totals = {"applications": {"results_total": {"natural_person": 132}}}
+    assert found(sample_report, "A2") == []
+
+
+def test_a3_a_stated_row_total_that_is_not_the_sum(sample_report):
+    sample_report.stated_totals = {"applications": {"granted": {"total": 70}}}
+    (a3,) = found(sample_report, "A3")
+    assert (a3.location.row, a3.location.column, a3.expected, a3.actual) == ("granted", "total", 68, 70)
+    assert "表三“（一）予以公开”行“总计”列" in a3.message
+    sample_report.stated_totals = {"applications": {"granted": {"total": 68}}}
+    assert found(sample_report, "A3") == []
+
+
+def test_a4_a_stated_review_total_that_is_not_the_sum(sample_report):
+    sample_report.stated_totals = {"review_litigation": {"litigation_direct": {"total": 4}}}
+    (a4,) = found(sample_report, "A4")
+    assert (a4.location.table, a4.location.row, a4.location.column, a4.expected, a4.actual) == (
+        "review_litigation", "litigation_direct", "total", 5, 4)
+    assert "表四“未经复议直接起诉—总计”" in a4.message
+    sample_report.stated_totals = {"review_litigation": {"litigation_direct": {"total": 5}}}
+    assert found(sample_report, "A4") == []
+
+
+# --- A5 ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("cell, value, why", [
+    (("applications", "granted", "research"), -1, "不能为负数"),
+    (("review_litigation", "review", "other"), Decimal("0.5"), "应为整数"),
+    (("fees", "admin_fees", "amount"), Decimal("-3.2"), "不能为负数"),
+])
+def test_a5_a_negative_count_a_fraction_of_a_case_a_negative_fee(sample_report, cell, value, why):
+    sample_report.set_cell(*cell, value)
+    (a5,) = found(sample_report, "A5")
+    assert a5.severity is Severity.ERROR and why in a5.message
+    assert (a5.location.table, a5.location.row, a5.location.column) == cell and a5.actual == value
+
+
+def test_a5_a_fee_may_have_decimals(sample_report):
+    sample_report.set_cell("fees", "admin_fees", "amount", Decimal("0.0035"))
+    assert found(sample_report, "A5") == []
+
+
+# --- A6 ------------------------------------------------------------------------------------
+def test_a6_a_blank_cell_is_a_warning_and_an_error_for_the_final_report(sample_report):
+    sample_report.set_cell("regulations", "rules", "repealed", None)
+    (a6,) = found(sample_report, "A6")
+    assert a6.severity is Severity.WARNING
+    assert (a6.location.table, a6.location.row, a6.location.column) == ("regulations", "rules", "repealed")
+    assert "表二（一）“规章”行“本年废止件数”列为空白" in a6.message and "请填 0" in a6.message
+    (final,) = found(sample_report, "A6", final=True)
+    assert final.severity is Severity.ERROR and final.fingerprint == a6.fingerprint
+
+
+def test_a6_quotes_what_the_source_document_had(sample_report):
+    sample_report.set_cell("applications", "other_fee_unpaid", "research", None)
+    sample_report.source_texts["applications.other_fee_unpaid.research"] = "/"
+    (a6,) = found(sample_report, "A6")
+    assert "为“/”" in a6.message
+
+
+def test_a6_leaves_an_empty_table_to_f1():
+    report = new_report(2024, "青岚县人民政府")
+    report.set_cell("applications", "granted", "natural_person", 1)
+    a6 = found(report, "A6")
+    assert {f.location.table for f in a6} == {"applications"}
+    assert len(a6) == 24 * 6 - 1
+
+
+# --- properties ----------------------------------------------------------------------------
+@st.composite
+def balanced_columns(draw, blanks=False):
+    """Entered cells of 表三 with 一 + 二 = （七） + 四 in every column."""
+    cell = st.integers(0, 40) | st.none() if blanks else st.integers(0, 40)
+    cells = {}
+    for col in APPLICANTS:
+        results = {r: draw(cell) for r in RESULT_ROWS}
+        forward = draw(st.integers(0, 40))
+        right = sum(v for v in results.values() if v is not None) + forward
+        over = draw(st.integers(0, right))
+        cells[col] = {**results, "carried_forward": forward, "carried_over": over,
+                      "new_received": right - over}
+    return cells
+
+
+def _report_with(cells):
+    report = new_report(2024, "青岚县人民政府")
+    for col, rows in cells.items():
+        for row, v in rows.items():
+            report.set_cell("applications", row, col, v)
+    return report
+
+
+@settings(max_examples=100, deadline=None)
+@given(balanced_columns(blanks=True))
+def test_any_balanced_table_passes_a1(cells):
+    assert found(_report_with(cells), "A1") == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(balanced_columns(), st.sampled_from(ENTERED_ROWS), st.sampled_from(APPLICANTS), st.integers(1, 30),
+       st.booleans())
+def test_any_single_change_fails_a1_for_that_column_and_the_total_only(cells, row, col, delta, down):
+    report = _report_with(cells)
+    before = arithmetic(check(report))
+    assert before == []
+    old = report.entered("applications", row, col)
+    new = old - delta if down and old >= delta else old + delta
+    report.set_cell("applications", row, col, new)
+
+    after = arithmetic(check(report))
+    assert [(f.code, f.location.column) for f in after] == [("A1", col), ("A1", "total")]
+    change = new - old
+    side = 1 if row in ("new_received", "carried_over") else -1
+    for f in after:
+        assert f.expected - f.actual == side * change
+        assert f.severity is Severity.ERROR and CHINESE.search(f.message)
+
+
+# --- fingerprints --------------------------------------------------------------------------
+def test_fingerprints_stay_the_same_across_unrelated_edits(sample_report):
+    sample_report.set_cell("applications", "granted", "research", 5)
+    sample_report.set_cell("regulations", "rules", "issued", None)
+    first = {(f.code, f.location.column, f.location.row): f.fingerprint for f in check(sample_report)}
+    assert set(first) == {("A1", "research", None), ("A1", "total", None), ("A6", "issued", "rules")}
+
+    sample_report.set_cell("applications", "granted", "research", 7)          # same error, other figures
+    sample_report.set_cell("applications", "granted", "natural_person", 60)   # another column goes wrong too
+    sample_report.set_text("problems", sample_report.text("problems") + "另有一条新问题。")
+    sample_report.organization.name = "青岚县政府办公室"
+    after = {(f.code, f.location.column, f.location.row): f.fingerprint for f in check(sample_report)}
+    for key, fp in first.items():
+        assert after[key] == fp, key
+    assert len(set(after.values())) == len(after)  # each place its own identity
