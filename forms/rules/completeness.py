@@ -11,6 +11,8 @@ from forms.rules import Context, rule
 # 统计期限 2023年1月1日至2023年12月31日 (with the spaces PDFs put between digits and 年).
 PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*[至到—\-~～]\s*(\d{4})\s*年\s*12\s*月\s*31\s*日")
 FEE_WORD = re.compile(r"信息处理费|处理费")
+# Digits that are not an amount: 2024年, 12月31日, 国办函〔2020〕109号.
+NOT_AN_AMOUNT = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|〔\d{4}〕\s*\d+\s*号")
 FEE_STATED = re.compile(r"\d|[零一二三四五六七八九十百千万]+元|未收取|不收取|没有收取|未收费|无收费|免收|未产生|未涉及|均未|未有|未发生|未向|不存在|没有产生")
 # 10 亿 / 100 亿 万元: beyond what an organ of that level charges in a year.
 FEE_IMPLAUSIBLE = {OrgLevel.GOVERNMENT: Decimal(1_000_000)}
@@ -55,6 +57,7 @@ def fee_stated(ctx: Context):
     text = ctx.report.text("other")
     if not text.strip():
         return  # F1
+    text = NOT_AN_AMOUNT.sub("", text)
     for m in FEE_WORD.finditer(text):
         around = text[max(0, m.start() - 30): m.end() + 40]
         if FEE_STATED.search(around):
