@@ -1,0 +1,94 @@
+"""What an import tells the clerk: the report found, each cell with its source text, and notes."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from forms import store
+from forms.model import Report
+
+Cell = tuple[str, str, str]  # (table, row, column)
+
+# Kinds of note, so a program (or the preview dialog) can group them.
+FORMAT, FUZZY, CONVERSION, BLANK, NOT_FOUND, EXTRA, SECTION, EDITED, ENCODING, LEGACY = (
+    "format", "fuzzy_match", "conversion", "blank", "not_found", "extra", "section", "edited_export",
+    "encoding", "legacy")
+
+
+@dataclass(frozen=True)
+class ImportNote:
+    kind: str
+    message: str              # Chinese, for the clerk
+    location: str | Cell = ""  # a cell (table, row, column), a section key, or a place in the source
+    source_text: str = ""
+
+    def to_dict(self) -> dict:
+        loc = ".".join(self.location) if isinstance(self.location, tuple) else self.location
+        return {"kind": self.kind, "message": self.message, "location": loc, "source_text": self.source_text}
+
+
+@dataclass
+class ImportResult:
+    report: Report
+    format: str          # national-2021 | national-2019 | free-form | native
+    source_kind: str     # docx | html | pdf | text | native-json | own-export
+    notes: list[ImportNote] = field(default_factory=list)
+    cells: dict[Cell, str] = field(default_factory=dict)
+    section_texts: dict[str, str] = field(default_factory=dict)
+    pages: int = 0
+
+    def counts(self) -> dict[str, int]:
+        """Cells read with a value, cells read blank, and notes: the one-line summary."""
+        filled = sum(1 for (t, r, c) in self.cells if _entered_or_stated(self.report, t, r, c) is not None)
+        return {"cells": len(self.cells), "filled": filled, "blank": len(self.cells) - filled,
+                "notes": len(self.notes)}
+
+    def to_dict(self) -> dict:
+        r = self.report
+        return {
+            "report": {"year": r.year, "organization": r.organization.name,
+                       "level": r.organization.level.value, "title": r.display_title},
+            "format": self.format, "source_kind": self.source_kind, "pages": self.pages,
+            "counts": self.counts(),
+            "cells": [{"cell": ".".join(k), "source_text": v,
+                       "value": _json(_entered_or_stated(r, *k))} for k, v in self.cells.items()],
+            "sections": {k: v for k, v in self.section_texts.items() if v},
+            "notes": [n.to_dict() for n in self.notes],
+        }
+
+
+def _entered_or_stated(report: Report, table: str, row: str, column: str):
+    entered = report.tables.get(table, {}).get(row, {})
+    if column in entered:
+        return entered[column]
+    return report.stated(table, row, column)
+
+
+def _json(value):
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+class UnreadableDocument(store.StoreError):
+    """A document the importers cannot read; `str()` names the file and what is wrong."""
+
+
+class UnsupportedFormatError(UnreadableDocument):
+    pass
+
+
+class DamagedFileError(UnreadableDocument):
+    pass
+
+
+class TooLargeError(UnreadableDocument):
+    pass
+
+
+class NotAReportError(UnreadableDocument):
+    pass
+
+
+class ImportCancelled(Exception):
+    """The clerk cancelled a slow import (raised from the progress callback)."""

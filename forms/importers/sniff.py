@@ -1,0 +1,150 @@
+"""Which reader a file needs, by its content (extensions lie), and the limits every input obeys."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from forms import embed, store
+from forms.importers import mapping
+from forms.importers import result as R
+from forms.importers.text import decode, read_text
+
+MAX_BYTES = {"pdf": 50 * 1024 * 1024, "docx": 30 * 1024 * 1024, "html": 10 * 1024 * 1024,
+             "text": 5 * 1024 * 1024}
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, .xls of old Office and WPS
+LEGACY_EXTENSIONS = {".doc", ".wps", ".wpt", ".dot"}
+HTML_MARKERS = (b"<html", b"<!doctype html", b"<table", b"<body", b"<head", b"<meta", b"<div", b"<p>")
+
+Progress = Callable[[int, int], None]
+
+
+def _kind(path: Path, head: bytes) -> str:
+    if head.startswith(OLE_MAGIC) or path.suffix.lower() in LEGACY_EXTENSIONS:
+        return "legacy"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith(b"{"):
+        return "native"
+    if any(m in head.lower() for m in HTML_MARKERS):
+        return "html"
+    if path.suffix.lower() in (".pdf", ".docx"):
+        return "damaged"
+    return "text"
+
+
+def import_report(path: str | os.PathLike, *, progress: Progress | None = None) -> R.ImportResult:
+    """Read any report a clerk may have; `progress(done, total)` may raise ImportCancelled."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except FileNotFoundError:
+        raise store.StoreError(path, "文件不存在。") from None
+    except IsADirectoryError:
+        raise store.StoreError(path, "这是一个文件夹，不是文件。") from None
+    except OSError as exc:
+        raise store.StoreError(path, f"读取失败（{exc.strerror or exc}）。") from None
+    if size == 0:
+        raise R.DamagedFileError(path, "文件是空的。")
+    kind = _kind(path, head)
+    if kind == "legacy":
+        raise R.UnsupportedFormatError(
+            path, "这是旧版 Word/WPS 文件（.doc/.wps），无法直接读取。请用 Word 或 WPS 打开，"
+                  "“另存为” Word 文档（.docx）后再导入。")
+    if kind == "damaged":
+        raise R.DamagedFileError(path, f"文件扩展名为“{path.suffix}”，但内容不是该格式，文件可能已损坏。")
+    if kind == "native":
+        report = store.load(path)
+        return R.ImportResult(report, "native", "native-json", [], {}, {})
+    limit = MAX_BYTES[kind]
+    if size > limit:
+        raise R.TooLargeError(path, f"文件过大（{size / 1024 / 1024:.1f} MB），超过年报文件的合理大小"
+                                    f"（{limit // 1024 // 1024} MB），未读取。")
+    if kind == "pdf":
+        from forms.importers.pdf import read_pdf
+        doc = read_pdf(path, progress)
+        return _build(path, doc)
+    if kind == "docx":
+        from forms.importers.docx import read_docx
+        doc = read_docx(path)
+        return _with_embedded(path, _build(path, doc), _embedded_docx(path))
+    raw = path.read_bytes()
+    if kind == "html":
+        from forms.importers.html import read_html
+        doc, text = read_html(raw, path)
+        return _with_embedded(path, _build(path, doc), _embedded_html(text))
+    try:
+        text, encoding = decode(raw)
+    except UnicodeDecodeError:
+        raise R.UnsupportedFormatError(path, "不是可识别的文档（既不是 Word、网页、PDF，也不是文本）。") from None
+    if "\x00" in text[:4096]:
+        raise R.UnsupportedFormatError(path, "不是可识别的文档（既不是 Word、网页、PDF，也不是文本）。")
+    res = _build(path, read_text(text))
+    if encoding:
+        res.notes.insert(0, R.ImportNote(R.ENCODING, f"文本按 {encoding.upper()} 编码读取。"))
+    return res
+
+
+def _build(path: Path, doc) -> R.ImportResult:
+    try:
+        return mapping.build(doc)
+    except ValueError as exc:
+        raise R.NotAReportError(path, f"{exc}。请确认这是政府信息公开工作年度报告。") from None
+
+
+# --- our own exports: exact through the embedded data, unless the tables were edited ----------
+def _embedded_docx(path: Path) -> str | None:
+    try:
+        from forms.render import read_embedded_docx
+    except ImportError:
+        return None
+    try:
+        return read_embedded_docx(path)
+    except Exception:  # a damaged embedded part must not stop reading the visible document
+        return None
+
+
+def _embedded_html(text: str) -> str | None:
+    try:
+        from forms.render import read_embedded_html
+    except ImportError:
+        return None
+    try:
+        return read_embedded_html(text)
+    except Exception:  # as above
+        return None
+
+
+def _with_embedded(path: Path, visible: R.ImportResult, data: str | None) -> R.ImportResult:
+    if not data:
+        return visible
+    try:
+        report = embed.from_json(data, str(path))
+    except store.StoreError:
+        visible.notes.insert(0, R.ImportNote(R.EDITED, "文件中嵌入的年报数据无法读取，已按文档中可见的内容导入。"))
+        return visible
+    cells = {(t, r, c): _text(v) for t, rows in report.tables.items() for r, cols in rows.items()
+             for c, v in cols.items()}
+    edited = [cell for cell in visible.cells if cell in cells
+              and visible.report.tables.get(cell[0], {}).get(cell[1], {}).get(cell[2], "stated")
+              not in ("stated", report.tables[cell[0]][cell[1]][cell[2]])]
+    notes: list[R.ImportNote] = []
+    if edited:
+        spec = report.spec
+        names = "、".join(spec.table(t).cell_label(r, c) for t, r, c in edited[:5])
+        more = f"等 {len(edited)} 处" if len(edited) > 5 else ""
+        notes.append(R.ImportNote(R.EDITED, f"导出后文档中的表格被修改过（{names}{more}）：以文档中可见的数值为准。"))
+        for t, r, c in edited:
+            report.tables[t][r][c] = visible.report.tables[t][r][c]
+        report.source_texts.update(visible.report.source_texts)
+        cells.update({cell: visible.cells[cell] for cell in edited})
+    return R.ImportResult(report, "native", "own-export", notes, cells, visible.section_texts, visible.pages)
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
