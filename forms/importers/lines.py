@@ -68,9 +68,12 @@ def _pipe_cells(text: str) -> list[str]:
 
 def table_line(cells: list[str | None], location: str) -> Line:
     label, values = _split_values(list(cells))
-    return Line(label, values, location, True, " | ".join((c or "").strip() for c in cells))
+    raw = " | ".join((c or "").strip() for c in cells) if values else label
+    return Line(label, values, location, True, raw)
 
 
+# Page furniture a PDF leaves in its text: “- 3 -”, “— 3 —”.
+FOOTER = re.compile(r"^\s*[-—－]\s*\d{1,3}\s*[-—－]\s*$")
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 
 
@@ -83,6 +86,6 @@ def lines_of(doc: SourceDocument) -> list[Line]:
                     out.append(table_line(row, f"{block.location}表格第 {i + 1} 行".strip()))
         elif isinstance(block, Paragraph):
             for text in block.text.split("\n"):
-                if text.strip() and not _SEPARATOR.match(text.strip()):
+                if text.strip() and not _SEPARATOR.match(text.strip()) and not FOOTER.match(text):
                     out.append(text_line(text, block.location))
     return out

@@ -164,6 +164,8 @@ def _heading_followed_by_table(lines: list[Line], h: Heading) -> bool:
 
 def build(doc: SourceDocument) -> R.ImportResult:
     b = _Builder(doc)
+    for message in doc.notes:
+        b.note(R.SECTION, message)
     if changed := to_simplified_document(doc):
         b.note(R.ENCODING, f"原文为繁体字（{changed} 处），已转换为简体字后识别。")
     lines = lines_of(doc)

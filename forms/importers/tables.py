@@ -51,6 +51,8 @@ def _values_width(line: Line, width: int) -> list[str] | None:
     values = list(line.values)
     while len(values) > width and values[-1].strip() == "":
         values.pop()
+    while len(values) > width and values[0].strip() == "":  # an empty label cell beside the figures
+        values.pop(0)
     return values if len(values) == width else None
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from forms.importers.document import Paragraph, SourceDocument
+from forms.importers.lines import FOOTER
 
-# Page furniture a PDF leaves in copied text: “- 3 -”, “— 3 —”, “===== [page 3] =====”.
-_FOOTER = re.compile(r"^\s*[-—－]\s*\d{1,3}\s*[-—－]\s*$")
+# Page marks in text copied page by page: “===== [page 3] =====”.
 _PAGE_MARK = re.compile(r"^\s*=+\s*\[page\s*(\d+)\]\s*=+\s*$", re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 
@@ -33,7 +33,7 @@ def read_text(text: str) -> SourceDocument:
             page = int(m.group(1))
             doc.pages = max(doc.pages, page)
             continue
-        if _FOOTER.match(line) or not line.strip():
+        if FOOTER.match(line) or not line.strip():
             continue
         where = f"第 {page} 页" if page else f"第 {n} 行"
         doc.blocks.append(Paragraph(_MARKDOWN_HEADING.sub("", line).rstrip(), where))
