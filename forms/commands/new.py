@@ -1,6 +1,7 @@
 """`nianbao new --year Y --org NAME -o FILE`: an empty report for the year."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from forms import store
@@ -23,8 +24,8 @@ def run(args) -> int:
         raise CommandError(f"“{args.output}”已存在，未覆盖。")
     try:
         report = new_report(args.year, args.org, args.level)
-    except ValueError as exc:
-        raise CommandError(f"年度“{args.year}”无效：{exc}") from None
+    except ValueError:  # the year is the only argument argparse lets through unchecked
+        raise CommandError(f"年度“{args.year}”无效，请填写四位数的报告年度，如 {date.today().year - 1}。") from None
     try:
         store.save(report, args.output)
     except store.StoreError as exc:
