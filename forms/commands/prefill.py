@@ -1,0 +1,39 @@
+"""`nianbao prefill PRIOR --year N+1 -o DRAFT.json`: next year's draft from last year's report."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from forms import store
+from forms.cli import EXIT_OK, CommandError
+from forms.documents import open_report
+from forms.prefill import prefill
+
+
+def register(sub) -> None:
+    p = sub.add_parser("prefill", help="根据上年报告生成本年度草稿（上年结转、文字部分、机关信息）")
+    p.add_argument("prior", help="上年报告（本软件的文件，或可导入的 Word/网页/PDF/文本）")
+    p.add_argument("--year", type=int, help="新报告的年度（默认上年报告的下一年）")
+    p.add_argument("-o", "--output", required=True, type=Path, help="保存到的文件（.json）")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    if args.output.exists():
+        raise CommandError(f"“{args.output}”已存在，未覆盖。")
+    try:
+        prior = open_report(args.prior)
+    except store.StoreError as exc:
+        raise CommandError(str(exc)) from None
+    year = args.year or prior.year + 1
+    if year <= prior.year:
+        raise CommandError(f"新报告的年度（{year}）应晚于上年报告的年度（{prior.year}）。")
+    try:
+        draft = prefill(prior, year)
+        store.save(draft, args.output)
+    except ValueError as exc:
+        raise CommandError(f"年度“{year}”无效：{exc}") from None
+    except store.StoreError as exc:
+        raise CommandError(str(exc)) from None
+    print(f"已根据 {prior.year} 年度报告生成 {year} 年度草稿：{args.output}")
+    print("上年结转已填入；文字部分为上年内容（已更新年份），请按本年情况改写；其他数据请填写。")
+    return EXIT_OK

@@ -1,0 +1,47 @@
+"""Next year's draft from last year's report: what carries over, and nothing else.
+
+Organ data; 二、上年结转 = last year's 四、结转下年度继续办理, column by column; the text
+sections as drafts with their year references moved on (marked as copied, so Y3 fires until
+they are rewritten); last year's report attached, so Y1–Y4 check against it. Every other cell
+is blank: this year's figures are this year's to enter.
+"""
+from __future__ import annotations
+
+import re
+
+from forms.model import Report, Sections, new_report
+
+
+def _move_years(text: str, year: int) -> str:
+    """2023年 → 2024年 and 2022年 → 2023年 (last year's “上年”) in a text of the report year - 1."""
+    prior = year - 1
+
+    def shift(m: re.Match) -> str:
+        y = int(m.group(1))
+        return f"{y + 1}{m.group(2)}" if y in (prior, prior - 1) else m.group(0)
+
+    return re.sub(r"(\d{4})(\s*年)", shift, text)
+
+
+def prefill(prior: Report, year: int | None = None) -> Report:
+    year = year or prior.year + 1
+    draft = new_report(year, template=prior.template)
+    draft.organization = prior.organization.model_copy()
+    co = draft.spec.carry_over
+    prior_values = prior.table_values(co["table"])
+    for col in draft.spec.table(co["table"]).columns:
+        if col.computed:
+            continue
+        draft.set_cell(co["table"], co["row"], col.key, prior_values[co["from_prior_row"]][col.key])
+    sections: Sections = prior.sections.model_copy(deep=True)
+    sections.closing = ""
+    draft.sections = sections
+    copied = []
+    for key in draft.text_keys:
+        text = draft.text(key)
+        if text.strip():
+            draft.set_text(key, _move_years(text, year))
+            copied.append(key)
+    draft.copied_texts = copied
+    draft.prior = prior.model_copy(update={"prior": None})
+    return draft
