@@ -1,0 +1,284 @@
+"""The figures a report's prose states, and what each one counts.
+
+“区政府办代表区政府受理政府信息公开申请17件” says: received applications, 17, scope “own
+organ”. Only phrases whose meaning is unambiguous are read: a number needs a counting unit
+(件/宗…) right after it and its keyword right before it, with no punctuation or other number in
+between, so percentages, dates, years, document numbers and phone numbers never qualify, and
+counts of other things (网站发布信息1136条, 会议, 培训) have no keyword. Sub-counts (“其中自然人
+申请741件”), approximate figures (近300个, 100余件) and lumped counts (“规范性文件等243件”) are
+skipped: a checker that guesses raises false alarms.
+
+Matching runs on a compact copy of the text without whitespace (PDF text breaks lines inside
+words: “答\\n复 3050 件”); spans are mapped back to the original text. `read_figures` is cached by
+text content, so re-checking an unchanged text costs a dictionary lookup.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from forms.numerals import FULLWIDTH_DIGITS, NUMBER, parse_number
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number stated in the text, with what it counts."""
+    kind: str                # see KINDS in forms.rules.text: "received", "withheld", "review", …
+    value: int | Decimal
+    span: tuple[int, int]    # [start, end) of the phrase in the original text
+    phrase: str              # the phrase without whitespace: 受理政府信息公开申请17件
+    scope: str | None = None  # "area" (全市/全区/全县…) or "own" (本机关…), said in the same sentence
+    scope_word: str = ""
+    column: str = ""         # 规章/规范性文件 counts: "issued", "repealed" or "in_force"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence that claims something checkable without a number (“均获维持”)."""
+    kind: str                   # "all_upheld", "all_won", "none_lost", "all_natural_persons", "none_received"
+    span: tuple[int, int]
+    phrase: str
+    groups: tuple[str, ...] = ()  # 表四 groups the claim is about: "review", "litigation"
+
+
+# --- building blocks (on the compact text) --------------------------------------------------
+_BREAK = "，,。；;！!？?：:（）()、【】[]"
+_SENTENCE_END = "。；;！!？?"
+
+
+def _gap(n: int) -> str:
+    """Words between a keyword and its number: no digit, no punctuation."""
+    return rf"[^0-9{re.escape(_BREAK)}]{{0,{n}}}?"
+
+
+_NUM = rf"(?P<num>{NUMBER.pattern})"
+_APP_UNIT = r"(?:件|宗|个|条|份)"
+_CASE_UNIT = r"(?:件|宗|起|个)"
+_DOC_UNIT = r"(?:件|个|部|份)"
+# A number right after one of these is not an exact count: 第3件, 近300个, 约20件, 超过100件.
+_NOT_EXACT_BEFORE = ("第", "近", "约", "超", "逾", "过", "余", "多", "达到近")
+# Words that make a gap about something else than the counted applications or cases.
+_FOREIGN = re.compile(r"其中|等|复议|诉讼|案件|提案|建议|问政|投诉|信访|热线|咨询|留言|诉求|来信|来电|工单"
+                      r"|自然人|法人|企业|组织|机构|主动")
+
+_OUTCOMES = [
+    ("granted+partial", r"(?:予以公开|同意公开|全部公开)(?:及|和|与|、|或|以及)部分公开"),
+    ("granted", r"(?:予以公开|同意公开|全部公开)"),
+    ("partially_granted", r"部分公开"),
+    ("withheld", r"不予公开"),
+    ("unavailable", r"无法提供"),
+    ("rejected", r"不予处理"),
+    ("other_processing", r"其他处理"),
+]
+
+# (kind, pattern, guard). Order matters: a number read by an earlier pattern is not read again.
+_PATTERNS: list[tuple[str, re.Pattern, str]] = []
+
+
+def _add(kind: str, pattern: str, guard: str = "") -> None:
+    _PATTERNS.append((kind, re.compile(pattern), guard))
+
+
+for _kind, _word in _OUTCOMES:
+    _add(_kind, rf"{_word}{_gap(8)}{_NUM}{_APP_UNIT}", "outcome")
+_add("carried_over", rf"上一?年度?结转{_gap(16)}{_NUM}{_APP_UNIT}", "gap")
+_add("carried_forward", rf"(?:结转|顺延|转)(?:到|至|入)?下一?年度?{_gap(16)}{_NUM}{_APP_UNIT}", "gap")
+_add("carried_forward", rf"{_NUM}{_APP_UNIT}{_gap(20)}(?:结转|顺延|转)(?:到|至|入)?下一?年度?", "reverse")
+_add("received_new", rf"新收{_gap(20)}{_NUM}{_APP_UNIT}", "gap")
+_add("received", rf"(?:收到|受理|接收|接到|收悉){_gap(20)}{_NUM}{_APP_UNIT}", "application")
+_add("handled", rf"(?:办结|答复|办理完毕|办理完成|处理完毕){_gap(12)}{_NUM}{_APP_UNIT}", "handled")
+_add("handled_any", rf"办理{_gap(12)}{_NUM}{_APP_UNIT}", "handled")
+_add("litigation_after_review", rf"复议后(?:起诉|诉讼){_gap(6)}{_NUM}{_CASE_UNIT}", "case")
+_add("litigation_direct", rf"(?:未经复议)?直接(?:起诉|诉讼){_gap(6)}{_NUM}{_CASE_UNIT}", "case")
+_add("review", rf"行政复议{_gap(8)}{_NUM}{_CASE_UNIT}", "case")
+_add("review", rf"{_NUM}{_CASE_UNIT}{_gap(16)}行政复议", "reverse_case")
+_add("litigation", rf"(?:行政)?诉讼{_gap(8)}{_NUM}{_CASE_UNIT}", "case")
+_add("litigation", rf"{_NUM}{_CASE_UNIT}{_gap(16)}行政诉讼", "reverse_case")
+_add("case_outcome", rf"(?P<outcome>结果维持|维持|结果纠正|纠正|纠错|其他结果|尚未审结|未审结|审理中)"
+                     rf"{_gap(4)}{_NUM}{_CASE_UNIT}", "case_outcome")
+_add("regulation", rf"(?P<noun>(?<!部门)(?<!部门行政)(?:行政)?规范性文件|规章(?!制度)){_gap(6)}{_NUM}{_DOC_UNIT}",
+     "regulation")
+
+_CASE_OUTCOME_COLUMN = {"结果维持": "upheld", "维持": "upheld", "结果纠正": "corrected", "纠正": "corrected",
+                        "纠错": "corrected", "其他结果": "other", "尚未审结": "pending", "未审结": "pending",
+                        "审理中": "pending"}
+# 表四 groups a sentence is about, by the last of these before the figure or claim.
+_CASE_HEAD = re.compile(r"复议后(?:起诉|诉讼)|直接(?:起诉|诉讼)|行政复议|复议|行政诉讼|诉讼|起诉")
+_HEAD_GROUPS = {"复议后起诉": ("litigation_after_review",), "复议后诉讼": ("litigation_after_review",),
+                "直接起诉": ("litigation_direct",), "直接诉讼": ("litigation_direct",),
+                "行政复议": ("review",), "复议": ("review",)}
+_LITIGATION = ("litigation_direct", "litigation_after_review")
+
+_REGULATION_VERB = re.compile(r"现行有效|有效|废止|失效|制发|出台|印发|制定|发布|公布|(?<!信息)(?<!政务)公开|新增"
+                              r"|审核|审查|备案|清理|起草|修订|修改|征求意见|刊登|解读")
+_VERB_COLUMN = {"现行有效": "in_force", "有效": "in_force", "废止": "repealed", "失效": "repealed",
+                "制发": "issued", "出台": "issued", "印发": "issued", "制定": "issued", "发布": "issued",
+                "公布": "issued", "公开": "issued", "新增": "issued"}
+
+_SCOPE = re.compile(r"(?P<area>全市|全区|全县|全省|全州|全旗|全盟|全镇|全乡|全街道|各地各部门)"
+                    r"|(?P<own>本机关(?!不掌握)|本单位|本部门|本级|[我本][局委办厅署处院]|代表[^，。；]{0,6}政府"
+                    r"|政府办公[室厅]|政府办|办公厅)")
+
+_CLAIMS = [
+    ("all_upheld", re.compile(r"均获维持|均被维持|均予维持|均维持|全部维持|全部获得维持")),
+    ("all_won", re.compile(r"均胜诉|均获胜诉|全部胜诉")),
+    ("none_lost", re.compile(r"零败诉|无败诉|未败诉|没有败诉|未发生[^，。；]{0,20}?败诉")),
+    ("all_natural_persons", re.compile(r"(?:均|全部|都)(?:为|是|系|来自)自然人")),
+    ("none_received", re.compile(r"(?:未|没有)(?:收到|受理|接到)(?P<gap>[^0-9，。；]{0,16}?)申请(?![人书表材]|行政复议|复议|行政诉讼)")),
+]
+
+
+# --- the compact text ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Compact:
+    text: str
+    origin: tuple[int, ...]  # origin[i]: index in the original text of text[i]; one extra at the end
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def sentence_start(self, pos: int) -> int:
+        start = max(self.text.rfind(ch, 0, pos) for ch in _SENTENCE_END)
+        return start + 1
+
+
+def _compact(text: str) -> _Compact:
+    chars: list[str] = []
+    origin: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            # Keep one space between two digits so that “2 10” does not become 210.
+            if chars and chars[-1].isdigit() and j < n and text[j].translate(FULLWIDTH_DIGITS).isdigit():
+                chars.append(" ")
+                origin.append(i)
+            i = j
+            continue
+        chars.append(ch.translate(FULLWIDTH_DIGITS))
+        origin.append(i)
+        i += 1
+    origin.append(n)
+    return _Compact("".join(chars), tuple(origin))
+
+
+# --- reading ---------------------------------------------------------------------------------
+@lru_cache(maxsize=256)
+def read_text(text: str) -> tuple[tuple[Figure, ...], tuple[Claim, ...]]:
+    """The figures and claims of one text (cached by content: the editor re-checks on every key)."""
+    c = _compact(text)
+    return tuple(_figures(c)), tuple(_claims(c))
+
+
+def read_figures(text: str) -> tuple[Figure, ...]:
+    return read_text(text)[0]
+
+
+def read_claims(text: str) -> tuple[Claim, ...]:
+    return read_text(text)[1]
+
+
+def _figures(c: _Compact):
+    taken: set[int] = set()  # start positions of numbers already read
+    found: list[tuple[int, Figure]] = []
+    for kind, pattern, guard in _PATTERNS:
+        for m in pattern.finditer(c.text):
+            start = m.start("num")
+            if start in taken or not _exact(c.text, m):
+                continue
+            figure = _figure(c, kind, guard, m)
+            if figure is None:
+                continue
+            taken.add(start)
+            found.append((m.start(), figure))
+    found.sort(key=lambda x: x[0])
+    return [f for _, f in found]
+
+
+def _exact(text: str, m: re.Match) -> bool:
+    before = text[max(0, m.start("num") - 3): m.start("num")]
+    return not before.endswith(_NOT_EXACT_BEFORE)
+
+
+def _figure(c: _Compact, kind: str, guard: str, m: re.Match) -> Figure | None:
+    text = c.text
+    value = parse_number(m.group("num"))
+    if value is None:
+        return None
+    sentence = c.sentence_start(m.start())
+    before = text[sentence:m.start()]
+    reverse = guard.startswith("reverse")
+    gap = text[m.end("num"):m.end()] if reverse else text[m.start():m.start("num")]
+    column = ""
+    if guard == "outcome":
+        # “主动予以公开信息” is proactive disclosure, not an answer to an application.
+        if "主动" in before[-12:] or "等" in gap[-4:] or "其中" in gap:
+            return None
+    elif guard in ("gap", "reverse"):
+        if _FOREIGN.search(gap):
+            return None
+    elif guard == "application":
+        if "申请" not in gap or _FOREIGN.search(gap):
+            return None
+    elif guard == "handled":
+        # 办结/答复/办理 N 件 counts applications when they are what the passage is about.
+        if _FOREIGN.search(gap) or "申请" not in text[max(0, m.start() - 80):m.end()]:
+            return None
+    elif guard in ("case", "reverse_case"):
+        other = "诉讼" if kind == "review" else "复议"
+        if other in gap or "等" in gap or "其中" in gap:
+            return None
+    elif guard == "case_outcome":
+        heads = list(_CASE_HEAD.finditer(before))
+        if not heads or "等" in gap:
+            return None
+        groups = _HEAD_GROUPS.get(heads[-1].group(0), _LITIGATION)
+        column = _CASE_OUTCOME_COLUMN[m.group("outcome")]
+        kind = "+".join(groups) + "." + column
+    elif guard == "regulation":
+        if "等" in gap:
+            return None
+        verbs = list(_REGULATION_VERB.finditer(before + text[m.start():m.start("noun")]))
+        column = _VERB_COLUMN.get(verbs[-1].group(0), "") if verbs else ""
+        if not column:
+            return None  # 审核/备案/清理 N 件: not what 表二（一） counts
+        kind = "normative_docs" if "规范性文件" in m.group("noun") else "rules"
+    scope = None
+    scope_word = ""
+    scopes = list(_SCOPE.finditer(before))
+    if scopes:
+        scope = scopes[-1].lastgroup
+        scope_word = scopes[-1].group(0)
+    return Figure(kind, value, c.span(m.start(), m.end()), text[m.start():m.end()].replace(" ", ""),
+                  scope, scope_word, column)
+
+
+def _claims(c: _Compact):
+    text = c.text
+    for kind, pattern in _CLAIMS:
+        for m in pattern.finditer(text):
+            sentence = c.sentence_start(m.start())
+            before = text[sentence:m.start()]
+            start = m.start()
+            groups: tuple[str, ...] = ()
+            if kind in ("all_upheld", "all_won", "none_lost"):
+                heads = list(_CASE_HEAD.finditer(before))
+                if kind == "all_upheld":
+                    if not heads:
+                        continue  # 均获维持 of what? Nothing to check it against.
+                    found = set()
+                    for h in heads:
+                        found.update(_HEAD_GROUPS.get(h.group(0), _LITIGATION))
+                    groups = tuple(g for g in ("review",) + _LITIGATION if g in found)
+                else:
+                    groups = _LITIGATION  # 胜诉/败诉: only courts decide
+                if heads:
+                    start = sentence + heads[0].start()
+            elif kind == "none_received" and re.search(r"复议|诉讼|撤回|补正", m.group("gap")):
+                continue
+            yield Claim(kind, c.span(start, m.end()), text[start:m.end()].replace(" ", ""), groups)
