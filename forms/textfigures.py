@@ -50,7 +50,7 @@ _SENTENCE_END = "。；;！!？?"
 
 def _gap(n: int) -> str:
     """Words between a keyword and its number: no digit, no punctuation."""
-    return rf"[^0-9{re.escape(_BREAK)}]{{0,{n}}}?"
+    return rf"(?P<gap>[^0-9{re.escape(_BREAK)}]{{0,{n}}}?)"
 
 
 _NUM = rf"(?P<num>{NUMBER.pattern})"
@@ -212,8 +212,7 @@ def _figure(c: _Compact, kind: str, guard: str, m: re.Match) -> Figure | None:
         return None
     sentence = c.sentence_start(m.start())
     before = text[sentence:m.start()]
-    reverse = guard.startswith("reverse")
-    gap = text[m.end("num"):m.end()] if reverse else text[m.start():m.start("num")]
+    gap = m.group("gap")
     column = ""
     if guard == "outcome":
         # “主动予以公开信息” is proactive disclosure, not an answer to an application.
@@ -232,6 +231,8 @@ def _figure(c: _Compact, kind: str, guard: str, m: re.Match) -> Figure | None:
     elif guard in ("case", "reverse_case"):
         other = "诉讼" if kind == "review" else "复议"
         if other in gap or "等" in gap or "其中" in gap:
+            return None  # 行政复议和行政诉讼共5件: both together
+        if kind == "litigation" and re.search(r"复议[和、及与或]$", before):
             return None
     elif guard == "case_outcome":
         heads = list(_CASE_HEAD.finditer(before))
