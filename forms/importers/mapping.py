@@ -21,6 +21,9 @@ TABLE_SECTIONS = ("active_disclosure", "applications", "review_litigation")
 # national-2019's prefill_mapping_to_2021, by key: a 2019 cell lands in the 2021 cell with the same
 # table, row and column key, except these renamed columns; anything else is kept in report.legacy.
 RENAMED_2019_COLUMNS = {("regulations", "made"): "issued"}
+# 2019's single （六）其他处理 row is counted under 3.其他 until the clerk splits it, so that the
+# table's own arithmetic still holds; the row itself is kept and named (F5).
+UNSPLIT_2019_ROWS = {("applications", "other_processing"): "other_misc"}
 APPROXIMATE_2019 = {("regulations", "made"): "“本年新制作数量”按“本年制发件数”带入（含义相近，请核对）"}
 
 
@@ -86,6 +89,16 @@ class _Builder:
                 self.put(rr.table, rr.row, col.key, text, where)
             return
         old = self.spec19.table(rr.table)
+        if (rr.table, rr.row) in UNSPLIT_2019_ROWS:
+            target = UNSPLIT_2019_ROWS[(rr.table, rr.row)]
+            for col, text in zip(old.columns, rr.values):
+                self.legacy(self.spec19, rr.table, rr.row, col.key, text)
+                self.put(rr.table, target, col.key, text, where)
+            self._legacy_item(old, rr.row, old.columns[0].key)
+            new = self.spec.table(rr.table).row(target).label
+            self.note(R.LEGACY, f"原文“{old.row(rr.row).label}”一行未细分，其数值暂记入“{new}”，请按 2021 年版的三项拆分填写。",
+                      (rr.table, target, ""), rr.line.raw)
+            return
         for col, text in zip(old.columns, rr.values):
             target_col = RENAMED_2019_COLUMNS.get((rr.table, col.key), col.key)
             if self._in_2021(rr.table, rr.row, target_col):
@@ -228,6 +241,8 @@ def _section_lines(lines: list[Line], headings: list[Heading], found: TablesFoun
             has_problems = True
             b.note(R.SECTION, "原文缺少“五、存在的主要问题及改进情况”标题，表四之后的文字已按该部分导入，请核对。",
                    "problems", line.raw)
+        if current == "preface" and line.is_text and re.match(r"^\s*一\s*[、.．]", line.label):
+            current = "overview"  # an early report's own first heading (一、概述) opens its overview
         if current in TABLE_SECTIONS and not line.is_text:
             continue
         texts.setdefault(current, []).append(line.raw or line.label)
