@@ -171,18 +171,21 @@ class Report(BaseModel):
         """Every cell of a table, computed totals included, in one pass (what the rules read)."""
         tspec = self.spec.table(table)
         entered = self.tables[table]
+        stated = self.stated_totals.get(table, {})
+        totals = [(c.key, c.sum_of) for c in tspec.columns if c.sum_of]
         out: dict[str, dict[str, CellValue]] = {}
         for r in tspec.rows:
-            if r.computed:
+            if r.sum_of:
                 continue
             vals = out[r.key] = dict(entered[r.key])
-            for c in tspec.columns:
-                if c.computed:
-                    vals[c.key] = _sum([vals[k] for k in c.sum_of], self.stated(table, r.key, c.key))
+            written = stated.get(r.key, {})
+            for key, parts in totals:
+                vals[key] = _sum([vals[k] for k in parts], written.get(key))
         for r in tspec.rows:
-            if r.computed:
-                out[r.key] = {c.key: _sum([out[k][c.key] for k in r.sum_of], self.stated(table, r.key, c.key))
-                              for c in tspec.columns}
+            if r.sum_of:
+                written = stated.get(r.key, {})
+                rows = [out[k] for k in r.sum_of]
+                out[r.key] = {c.key: _sum([row[c.key] for row in rows], written.get(c.key)) for c in tspec.columns}
         return out
 
     def stated(self, table: str, row: str, column: str) -> CellValue:
@@ -244,6 +247,8 @@ class Report(BaseModel):
 
 
 def _sum(parts: list[CellValue], if_all_blank: CellValue) -> CellValue:
+    if None not in parts:  # a filled-in table: the common case, summed in C
+        return sum(parts) if parts else if_all_blank
     filled = [p for p in parts if p is not None]
     return sum(filled) if filled else if_all_blank
 
