@@ -9,6 +9,7 @@ import argparse
 import importlib
 import pkgutil
 import sys
+from types import ModuleType
 
 import forms.commands
 
@@ -23,24 +24,30 @@ class CommandError(Exception):
         self.code = code
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _modules(packages: tuple[ModuleType, ...]) -> list[str]:
+    """Subcommand modules of the given packages (gui.subcommands adds those that need Qt)."""
+    return sorted((f"{p.__name__}.{info.name}" for p in packages for info in pkgutil.iter_modules(p.__path__)),
+                  key=lambda name: name.rsplit(".", 1)[1])
+
+
+def build_parser(packages: tuple[ModuleType, ...] = (forms.commands,)) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="nianbao", description="政府信息公开工作年度报告：填写、校验、导出。不带参数运行打开编辑器。")
     sub = parser.add_subparsers(dest="command", metavar="命令")
-    for info in sorted(pkgutil.iter_modules(forms.commands.__path__), key=lambda m: m.name):
-        importlib.import_module(f"forms.commands.{info.name}").register(sub)
+    for name in _modules(packages):
+        importlib.import_module(name).register(sub)
     return parser
 
 
-def subcommand_names() -> set[str]:
-    return {info.name.rstrip("_") for info in pkgutil.iter_modules(forms.commands.__path__)}
+def subcommand_names(packages: tuple[ModuleType, ...] = (forms.commands,)) -> set[str]:
+    return {name.rsplit(".", 1)[1].rstrip("_") for name in _modules(packages)}
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, packages: tuple[ModuleType, ...] = (forms.commands,)) -> int:
     if hasattr(sys.stdout, "reconfigure"):  # Windows consoles default to a legacy code page
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
         sys.stderr.reconfigure(encoding="utf-8", errors="replace")
-    parser = build_parser()
+    parser = build_parser(packages)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()

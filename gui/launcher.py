@@ -9,9 +9,12 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    import forms.commands
+    import gui.subcommands  # subcommands that need Qt (export --pdf); they import it only when run
     from forms.cli import main as cli_main, subcommand_names
-    if argv and (argv[0] in subcommand_names() or argv[0] in ("-h", "--help")):
-        return cli_main(argv)
+    packages = (forms.commands, gui.subcommands)
+    if argv and (argv[0] in subcommand_names(packages) or argv[0] in ("-h", "--help")):
+        return cli_main(argv, packages)
     try:
         from gui.app import run_editor
     except ImportError as exc:

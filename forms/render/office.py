@@ -1,0 +1,49 @@
+"""LibreOffice, when a clerk has it: DOCX -> PDF with Word's layout (optional; Qt is the fallback)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+CONVERT_TIMEOUT_S = 180
+_WINDOWS_PLACES = (r"C:\Program Files\LibreOffice\program\soffice.exe",
+                   r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
+
+
+class OfficeError(Exception):
+    """LibreOffice missing or failing; the message is for the clerk."""
+
+
+def find_soffice() -> str | None:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    if os.name == "nt":
+        return next((p for p in _WINDOWS_PLACES if Path(p).exists()), None)
+    return None
+
+
+def docx_to_pdf_bytes(docx_path: str | os.PathLike, soffice: str | None = None) -> bytes:
+    soffice = soffice or find_soffice()
+    if soffice is None:
+        raise OfficeError("未找到 LibreOffice。")
+    with tempfile.TemporaryDirectory() as tmp:
+        # A private profile: a LibreOffice the clerk has open would otherwise swallow the request.
+        profile = Path(tmp, "profile").as_uri()
+        out = Path(tmp, "out")
+        try:
+            done = subprocess.run(
+                [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                 "--convert-to", "pdf", "--outdir", str(out), str(docx_path)],
+                capture_output=True, timeout=CONVERT_TIMEOUT_S, check=False)
+        except subprocess.TimeoutExpired:
+            raise OfficeError(f"LibreOffice 在 {CONVERT_TIMEOUT_S} 秒内未完成转换。") from None
+        except OSError as exc:
+            raise OfficeError(f"无法启动 LibreOffice（{exc}）。") from None
+        pdf = out / (Path(docx_path).stem + ".pdf")
+        if done.returncode != 0 or not pdf.exists():
+            detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip()[:300]
+            raise OfficeError(f"LibreOffice 转换失败（{detail or done.returncode}）。")
+        return pdf.read_bytes()

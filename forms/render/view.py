@@ -1,0 +1,212 @@
+"""One view of a report for publishing, shared by the DOCX and the HTML renderers.
+
+Headings, paragraphs and tables come from the spec and from `forms.layout.table_grid`; the
+renderers only decide how each block looks. Nothing here knows a label by heart.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+
+from forms.layout import HeaderCell, table_grid
+from forms.model import CellValue, Report
+from forms.spec import Spec, Table
+
+HEADER_KINDS = ("corner", "column", "row")
+# A data column this narrow (in twips of a 156 mm text block) holds two 五号 characters per line.
+NARROW_DATA_COLUMN = 700
+TEXT_WIDTH = 8844
+
+
+@dataclass(frozen=True)
+class GridCell:
+    text: str
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    kind: str                          # corner, column, row (header cells) or data
+    id: str
+    headers: tuple[str, ...] = ()      # ids of every header cell labelling a data cell
+    key: tuple[str, str] | None = None  # (row key, column key) of a data cell
+    scope: str | None = None           # col, colgroup, row, rowgroup for header cells
+
+    @property
+    def is_header(self) -> bool:
+        return self.kind in HEADER_KINDS
+
+    def covers(self, row: int, col: int) -> bool:
+        return self.row <= row < self.row + self.rowspan and self.col <= col < self.col + self.colspan
+
+
+@dataclass(frozen=True)
+class TableView:
+    key: str
+    caption: str
+    n_rows: int
+    n_cols: int
+    header_rows: int
+    label_cols: int
+    cells: tuple[GridCell, ...]
+    widths: tuple[int, ...]            # twips per grid column, summing to the text width
+    note: str = ""
+
+    def lines(self) -> list[list[GridCell]]:
+        """Cells by the grid row they start in, left to right."""
+        out: list[list[GridCell]] = [[] for _ in range(self.n_rows)]
+        for c in sorted(self.cells, key=lambda c: (c.row, c.col)):
+            out[c.row].append(c)
+        return out
+
+    def at(self, row: int, col: int) -> GridCell:
+        return next(c for c in self.cells if c.covers(row, col))
+
+    def data_cells(self) -> list[GridCell]:
+        return [c for c in self.cells if c.kind == "data"]
+
+    def widened(self, n_cols: int) -> TableView:
+        """The same table stretched to n_cols: its last column spans the extra grid columns.
+
+        This is how the Word template sets the one-value tables of 二 under the three-value one.
+        """
+        extra = n_cols - self.n_cols
+        if extra <= 0:
+            return self
+        cells = tuple(replace(c, colspan=c.colspan + extra) if c.col + c.colspan == self.n_cols else c
+                      for c in self.cells)
+        return replace(self, n_cols=n_cols, cells=cells,
+                       widths=column_widths(n_cols, self.label_cols, n_cols - self.label_cols))
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str             # heading1, heading2, paragraph, tables, note
+    text: str = ""
+    id: str = ""
+    tables: tuple[TableView, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReportView:
+    title: str
+    blocks: tuple[Block, ...]
+    signature: tuple[str, ...]   # organ, date
+    year: int
+    organization: str
+    generated: date = field(default_factory=date.today)
+
+
+def format_value(value: CellValue) -> str:
+    """A number as printed: blank stays blank, 万元 keep their decimals without trailing zeros."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(value)
+
+
+def column_widths(n_cols: int, label_cols: int, n_data: int) -> tuple[int, ...]:
+    """Twips per column: many data columns are narrow so the row labels keep room to read."""
+    if not label_cols:
+        base = TEXT_WIDTH // n_cols
+        return tuple([base] * (n_cols - 1) + [TEXT_WIDTH - base * (n_cols - 1)])
+    data = TEXT_WIDTH // n_cols if n_data <= 4 else NARROW_DATA_COLUMN
+    group = round(data * 1.3) if label_cols > 1 else 0
+    last_label = TEXT_WIDTH - data * n_data - group * (label_cols - 1)
+    return tuple([group] * (label_cols - 1) + [last_label] + [data] * n_data)
+
+
+def _kind(h: HeaderCell, table: Table) -> str:
+    # 信息内容 over the row labels of 二 is a column header; the corner of 三 is the format's note.
+    return "column" if h.kind == "corner" and h.text == table.row_header else h.kind
+
+
+def _scope(h: HeaderCell, table: Table) -> str | None:
+    kind = _kind(h, table)
+    if kind == "column":
+        return "colgroup" if h.colspan > 1 else "col"
+    if kind == "row":
+        return "rowgroup" if h.rowspan > 1 else "row"
+    return None
+
+
+def table_view(report: Report, table: Table, values: dict | None = None) -> TableView:
+    grid = table_grid(report.template, table.key)
+    values = report.table_values(table.key) if values is None else values
+    headers = [GridCell(h.text, h.row, h.col, h.rowspan, h.colspan, _kind(h, table), f"{table.key}-h{h.row}-{h.col}",
+                        scope=_scope(h, table)) for h in grid.headers]
+    cells = list(headers)
+    for (row_key, col_key), (r, c) in grid.positions.items():
+        labels = tuple(h.id for h in headers if h.kind == "row" and h.row <= r < h.row + h.rowspan)
+        labels += tuple(h.id for h in headers if h.kind == "column" and h.col <= c < h.col + h.colspan)
+        cells.append(GridCell(format_value(values[row_key][col_key]), r, c, 1, 1, "data",
+                              f"{table.key}-{row_key}-{col_key}", labels, (row_key, col_key)))
+    n_data = grid.n_cols - grid.label_cols
+    return TableView(table.key, table.caption, grid.n_rows, grid.n_cols, grid.header_rows, grid.label_cols,
+                     tuple(cells), column_widths(grid.n_cols, grid.label_cols, n_data),
+                     report.sections.notes.get(table.key, "").strip())
+
+
+def paragraphs(text: str) -> list[str]:
+    """A clerk's text as paragraphs: one per line, indentation typed by hand removed."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def standard_preface(report: Report) -> str:
+    """The usual opening paragraph, from the document's own data."""
+    spec, org, year = report.spec, report.organization, report.year
+    basis = spec.basis.split(";")[0].strip()
+    parts = "、".join(s.title for s in spec.sections)
+    text = (f"本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和{basis}要求编制。"
+            f"全文包括{parts}。本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。")
+    if org.website:
+        where = org.website if _HAS_CJK.search(org.website) else f"{org.name}门户网站（{org.website}）"
+        text += f"本报告电子版可在{where}查阅或下载。"
+    contact = "，".join(f"{label}：{value}" for label, value in
+                       (("地址", org.address), ("邮编", org.postcode), ("电话", org.phone), ("电子邮箱", org.email))
+                       if value)
+    if contact:
+        text += f"如对本报告有疑问，请与{org.name or '本机关'}联系（{contact}）。"
+    return text
+
+
+def chinese_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _text_section_blocks(report: Report, spec: Spec, key: str) -> list[Block]:
+    if key != "overview":
+        return [Block("paragraph", p) for p in paragraphs(report.text(key))]
+    blocks = [Block("paragraph", p) for p in paragraphs(report.sections.overview.intro)]
+    for topic in spec.topics:
+        body = paragraphs(report.text(f"overview.{topic.key}"))
+        if body:
+            blocks.append(Block("heading2", topic.heading, f"topic-{topic.key}"))
+            blocks += [Block("paragraph", p) for p in body]
+    return blocks
+
+
+def build_view(report: Report, today: date | None = None) -> ReportView:
+    spec = report.spec
+    today = today or date.today()
+    blocks = [Block("paragraph", p) for p in paragraphs(report.sections.preface or standard_preface(report))]
+    for section in spec.sections:
+        blocks.append(Block("heading1", section.heading, f"section-{section.key}"))
+        tables = spec.tables_of(section.key)
+        if not tables:
+            blocks += _text_section_blocks(report, spec, section.key)
+            continue
+        views = [table_view(report, t) for t in tables]
+        width = max(v.n_cols for v in views)
+        blocks.append(Block("tables", tables=tuple(v.widened(width) for v in views)))
+        for v in views:
+            blocks += [Block("note", p) for p in paragraphs(v.note)]
+    closing = report.sections.closing.strip() or chinese_date(today)
+    signature = tuple(x for x in (report.organization.name.strip(), closing) if x)
+    return ReportView(report.display_title, tuple(blocks), signature, report.year,
+                      report.organization.name, today)
