@@ -318,3 +318,18 @@ def test_correcting_the_table_clears_the_warning(corpus_dir):
     report = corpus_report(corpus_dir, "hongze_district_2024")
     report.set_cell("applications", "new_received", "natural_person", 17)
     assert not [f for f in text_findings(report) if f.subject == "受理政府信息公开申请17件"]
+
+
+PUBLISHED_PDFS = ["hongze_district_2023.pdf", "hongze_district_2024.pdf", "huaian_city_2024.pdf"]
+
+
+@pytest.mark.parametrize("file", [f"{n}.txt" for n in sorted(EXPECTED)] + PUBLISHED_PDFS)
+def test_same_warnings_on_imported_documents(corpus_dir, file):
+    """The checker runs on imported documents too, and finds there what it finds in the hand-built ones."""
+    importers = pytest.importorskip("forms.importers")
+    name = file.rsplit(".", 1)[0]
+    report = importers.import_report(corpus_dir / file).report
+    found = text_findings(report)
+    assert sorted(f.code for f in found) == sorted(EXPECTED[name]), [f.message for f in found]
+    for f in found:
+        assert "".join(_quoted(report, f).split()) == f.subject
