@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -74,6 +75,12 @@ def _comparable(text: str) -> str:
     return _DIGITS.sub("#", "".join(text.split()))
 
 
+@lru_cache(maxsize=32)
+def _similarity(now: str, before: str) -> float:
+    """Percent. Cached: between two keystrokes the texts, and so the answer, rarely change."""
+    return fuzz.ratio(_comparable(now), _comparable(before))
+
+
 @rule("Y3", needs_prior=True)
 def text_not_copied(ctx: Context):
     r, p = ctx.report, ctx.prior
@@ -83,7 +90,7 @@ def text_not_copied(ctx: Context):
         before = p.overview_text() if key == "overview" else p.text(key)
         if len(now.strip()) < 20 or not before.strip():
             continue
-        similarity = fuzz.ratio(_comparable(now), _comparable(before))
+        similarity = _similarity(now, before)
         copied = any(k == key or k.startswith(key + ".") for k in r.copied_texts)
         if similarity >= SIMILAR or copied:
             yield Finding(
