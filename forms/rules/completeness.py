@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from forms.findings import Finding, Location, Severity, fmt
 from forms.model import OrgLevel
@@ -76,15 +77,20 @@ def period_matches_year(ctx: Context):
         yield Finding("F4", Severity.WARNING, f"标题“{r.title}”与报告年度 {year} 年不符。",
                       Location(text="title"), expected=year, subject="title")
     for key in r.text_keys:
-        text = r.text(key)
-        for m in PERIOD.finditer(text):
-            y1, y2 = int(m.group(1)), int(m.group(2))
+        for y1, y2, span, quoted in _periods(r.text(key)):
             if y1 == y2 == year:
                 continue
             yield Finding("F4", Severity.WARNING,
-                          f"统计期限“{m.group(0)}”与报告年度 {year} 年不符。",
-                          Location(text=key, span=(m.start(), m.end())),
-                          expected=year, actual=y1 if y1 != year else y2, subject=m.group(0))
+                          f"统计期限“{quoted}”与报告年度 {year} 年不符。",
+                          Location(text=key, span=span),
+                          expected=year, actual=y1 if y1 != year else y2, subject=quoted)
+
+
+@lru_cache(maxsize=256)
+def _periods(text: str) -> tuple[tuple[int, int, tuple[int, int], str], ...]:
+    """Each statistical period in a text. Cached: a keystroke changes one text, the check reads them all."""
+    return tuple((int(m.group(1)), int(m.group(2)), (m.start(), m.end()), m.group(0))
+                 for m in PERIOD.finditer(text))
 
 
 @rule("F5")
