@@ -1,0 +1,69 @@
+"""Starting the editor: `nianbao [FILE]`, or `nianbao --screenshot OUT.png [FILE] [--section KEY]`."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from gui.settings import APP_TITLE, APPLICATION, ORGANIZATION
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="nianbao", description=f"{APP_TITLE}：政府信息公开工作年度报告。")
+    p.add_argument("file", nargs="?", type=Path, help="要打开的年报文件（不写则打开示例年报）")
+    p.add_argument("--screenshot", type=Path, metavar="OUT.png", help="在后台绘制窗口，保存为 PNG 图片后退出")
+    p.add_argument("--section", metavar="KEY",
+                   help="截图时显示的部分：cover、overview、active_disclosure、applications、review_litigation、"
+                        "problems、other，或表格名（如 regulations）")
+    return p
+
+
+def create_application(argv0: str = "nianbao"):
+    """The QApplication, set up for Chinese clerks on Windows (and working elsewhere)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from gui.fonts import apply_application_font
+    from gui.i18n import install_chinese
+    from gui.main_window import app_icon
+
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        if sys.platform == "win32":  # own taskbar button and icon instead of python.exe's
+            import ctypes
+            ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("nianbao.editor")
+        app = QApplication([argv0])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APP_TITLE)
+    install_chinese(app)
+    apply_application_font(app)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def run_editor(argv: list[str]) -> int:
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = create_application()
+    if args.screenshot:
+        from gui.screenshot import take_screenshot
+        return take_screenshot(args.screenshot, args.file, args.section)
+
+    from gui.context import default_context
+    from gui.main_window import MainWindow
+    window = MainWindow(default_context())
+    window.show()
+    if not window.offer_recovery():
+        if args.file:
+            window.open_path(args.file)
+        else:
+            window.open_sample()
+    return app.exec()

@@ -1,0 +1,186 @@
+"""Every edit is an undo command that calls Document methods only.
+
+Compound edits (a pasted block, clearing a selection) are one command made of a SetCell per
+cell, run inside `Document.batch()` so the rules run once.
+"""
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from forms.findings import Finding, Location
+from forms.model import Acknowledgement, CellValue, Report
+from gui.document import Document
+from gui.parse import format_cell
+
+TEXT_MERGE_ID = 1
+TEXT_MERGE_SECONDS = 3.0  # typing with pauses shorter than this is one undo step
+
+
+class _Command(QUndoCommand):
+    """Reveals what it changed on undo and redo, but not when first done (the clerk is there)."""
+
+    def __init__(self, doc: Document, text: str, *, part: bool = False):
+        super().__init__(text)
+        self.doc = doc
+        self.part = part  # a piece of a compound command, which reveals for all its parts
+        self._done_once = False
+
+    def location(self) -> Location | None:
+        return None
+
+    def _reveal(self) -> None:
+        loc = self.location()
+        if self._done_once and loc is not None and not self.part:
+            self.doc.reveal(loc)
+        self._done_once = True
+
+
+class SetCell(_Command):
+    def __init__(self, doc: Document, table: str, row: str, column: str, value: CellValue, *,
+                 part: bool = False):
+        tspec = doc.report.spec.table(table)
+        label = tspec.cell_label(row, column)
+        shown = format_cell(value) or "空白"
+        super().__init__(doc, f"{label}：{shown}", part=part)
+        self.table, self.row, self.column = table, row, column
+        self.new = value
+        self.old = doc.report.entered(table, row, column)
+        self.section = tspec.section
+
+    def location(self) -> Location:
+        return Location(section=self.section, table=self.table, row=self.row, column=self.column)
+
+    def redo(self) -> None:
+        self.doc.set_cell(self.table, self.row, self.column, self.new)
+        self._reveal()
+
+    def undo(self) -> None:
+        self.doc.set_cell(self.table, self.row, self.column, self.old)
+        self._reveal()
+
+
+class SetCells(_Command):
+    """A block of cells (paste, clear) as one step."""
+
+    def __init__(self, doc: Document, table: str, values: dict[tuple[str, str], CellValue], text: str):
+        super().__init__(doc, text)
+        self.table = table
+        self.first = next(iter(values), None)
+        # Kept and run from Python: PySide drops the Python side of Qt-owned child commands.
+        self.cells = [SetCell(doc, table, row, column, value, part=True) for (row, column), value in values.items()]
+
+    def location(self) -> Location | None:
+        if self.first is None:
+            return None
+        section = self.doc.report.spec.table(self.table).section
+        return Location(section=section, table=self.table, row=self.first[0], column=self.first[1])
+
+    def redo(self) -> None:
+        with self.doc.batch():
+            for cell in self.cells:
+                cell.redo()
+        self._reveal()
+
+    def undo(self) -> None:
+        with self.doc.batch():
+            for cell in reversed(self.cells):
+                cell.undo()
+        self._reveal()
+
+
+class SetText(_Command):
+    """Typing in one text; consecutive typing in the same text merges into one step."""
+
+    def __init__(self, doc: Document, key: str, value: str, *, session: int = 0, label: str = "文字"):
+        super().__init__(doc, f"编辑{label}")
+        self.key = key
+        self.old = doc.report.text(key)
+        self.new = value
+        self.session = session
+        self.stamp = time.monotonic()
+
+    def id(self) -> int:
+        return TEXT_MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, SetText) and other.doc is self.doc and other.key == self.key
+                and other.session == self.session and other.stamp - self.stamp < TEXT_MERGE_SECONDS):
+            return False
+        self.new = other.new
+        self.stamp = other.stamp
+        return True
+
+    def location(self) -> Location:
+        return Location(text=self.key)
+
+    def redo(self) -> None:
+        self.doc.set_text(self.key, self.new)
+        self._reveal()
+
+    def undo(self) -> None:
+        self.doc.set_text(self.key, self.old)
+        self._reveal()
+
+
+class SetField(_Command):
+    """A cover field: year, title, organ name and level, address …"""
+
+    def __init__(self, doc: Document, name: str, value: Any, label: str):
+        super().__init__(doc, f"修改{label}")
+        self.name = name
+        self.old = doc.field(name)
+        self.new = value
+
+    def location(self) -> Location:
+        return Location(section="cover")
+
+    def redo(self) -> None:
+        self.doc.set_field(self.name, self.new)
+        self._reveal()
+
+    def undo(self) -> None:
+        self.doc.set_field(self.name, self.old)
+        self._reveal()
+
+
+class Acknowledge(_Command):
+    """Mark a warning “已核实” with the clerk's explanation (or, with None, take the mark back)."""
+
+    def __init__(self, doc: Document, finding: Finding, explanation: str | None):
+        text = f"标记“已核实”：{finding.code}" if explanation is not None else f"取消“已核实”：{finding.code}"
+        super().__init__(doc, text)
+        self.fingerprint = finding.fingerprint
+        self.finding_location = finding.location
+        self.old = doc.report.acknowledged.get(self.fingerprint)
+        self.new = (Acknowledgement(code=finding.code, explanation=explanation, at=datetime.now().replace(microsecond=0))
+                    if explanation is not None else None)
+
+    def location(self) -> Location:
+        return self.finding_location
+
+    def redo(self) -> None:
+        self.doc.set_acknowledgement(self.fingerprint, self.new)
+        self._reveal()
+
+    def undo(self) -> None:
+        self.doc.set_acknowledgement(self.fingerprint, self.old)
+        self._reveal()
+
+
+class SetPrior(_Command):
+    """Attach (or replace) last year's report, against which Y1–Y4 check and texts are compared."""
+
+    def __init__(self, doc: Document, prior: Report | None):
+        super().__init__(doc, "附加上年报告" if doc.report.prior is None else "替换上年报告")
+        self.old = doc.report.prior
+        self.new = prior
+
+    def redo(self) -> None:
+        self.doc.set_prior(self.new)
+
+    def undo(self) -> None:
+        self.doc.set_prior(self.old)

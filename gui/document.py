@@ -1,0 +1,149 @@
+"""One open report: the model, its file, its undo stack, and its findings kept up to date.
+
+Undo commands call the methods here (never the widgets); each method changes the report
+and says what changed, so every view and the checker follow the model.
+"""
+from __future__ import annotations
+
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from forms.findings import Finding, Location
+from forms.model import Acknowledgement, CellValue, Report
+from forms.rules import check
+
+
+class Document(QObject):
+    cellsChanged = Signal(str)        # table key
+    textChanged = Signal(str)         # text key: "overview.intro", "problems", "notes.fees" …
+    metaChanged = Signal()            # year, organ, title
+    priorChanged = Signal()
+    findingsChanged = Signal()
+    changed = Signal()                # anything: autosave, window title
+    modifiedChanged = Signal(bool)
+    revealRequested = Signal(object)  # a forms.findings.Location an undo/redo just changed
+
+    def __init__(self, report: Report, path: Path | None = None, *, doc_id: str | None = None,
+                 untitled_name: str = "", parent: QObject | None = None):
+        super().__init__(parent)
+        self.report = report
+        self.path = Path(path) if path else None
+        self.untitled_name = untitled_name or report.display_title  # the name until it has a file
+        self.doc_id = doc_id or uuid.uuid4().hex[:12]
+        self.undo_stack = QUndoStack(self)
+        self.findings: list[Finding] = []
+        self._dirty_outside_undo = False
+        self._batch_depth = 0
+        self._pending: set[tuple[str, str]] = set()
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.recheck()
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.modifiedChanged.emit(self.modified)
+
+    # --- state -------------------------------------------------------------------------
+    @property
+    def modified(self) -> bool:
+        return self._dirty_outside_undo or not self.undo_stack.isClean()
+
+    def mark_modified(self) -> None:
+        """A change made outside the undo stack (an export record, a restored recovery)."""
+        was = self.modified
+        self._dirty_outside_undo = True
+        self.changed.emit()
+        if not was:
+            self.modifiedChanged.emit(True)
+
+    def mark_saved(self, path: Path) -> None:
+        self.path = Path(path)
+        self._dirty_outside_undo = False
+        self.undo_stack.setClean()
+        self.modifiedChanged.emit(self.modified)
+        self.changed.emit()
+
+    def recheck(self) -> None:
+        self.findings = check(self.report)
+        self.findingsChanged.emit()
+
+    # --- edits (called by commands) ----------------------------------------------------
+    @contextmanager
+    def batch(self):
+        """Several edits, one recheck and one notification per thing changed."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if not self._batch_depth:
+                self._flush()
+
+    def _notify(self, kind: str, key: str = "") -> None:
+        self._pending.add((kind, key))
+        if not self._batch_depth:
+            self._flush()
+
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, set()
+        if not pending:
+            return
+        for kind, key in sorted(pending):
+            if kind == "cells":
+                self.cellsChanged.emit(key)
+            elif kind == "text":
+                self.textChanged.emit(key)
+            elif kind == "meta":
+                self.metaChanged.emit()
+            elif kind == "prior":
+                self.priorChanged.emit()
+        self.recheck()
+        self.changed.emit()
+
+    def set_cell(self, table: str, row: str, column: str, value: CellValue) -> CellValue:
+        old = self.report.set_cell(table, row, column, value)
+        self._notify("cells", table)
+        return old
+
+    def set_text(self, key: str, value: str) -> str:
+        old = self.report.set_text(key, value)
+        self._notify("text", key)
+        return old
+
+    def field(self, name: str) -> Any:
+        """A cover field by dotted name: "year", "title", "organization.name" …"""
+        target: Any = self.report
+        for part in name.split("."):
+            target = getattr(target, part)
+        return target
+
+    def set_field(self, name: str, value: Any) -> Any:
+        old = self.field(name)
+        *parents, last = name.split(".")
+        target: Any = self.report
+        for part in parents:
+            target = getattr(target, part)
+        setattr(target, last, value)
+        self._notify("meta")
+        return old
+
+    def set_acknowledgement(self, fingerprint: str, ack: Acknowledgement | None) -> Acknowledgement | None:
+        old = self.report.acknowledged.get(fingerprint)
+        if ack is None:
+            self.report.acknowledged.pop(fingerprint, None)
+        else:
+            self.report.acknowledged[fingerprint] = ack
+        self._notify("ack")
+        return old
+
+    def set_prior(self, prior: Report | None) -> Report | None:
+        old = self.report.prior
+        self.report.prior = prior
+        self._notify("prior")
+        return old
+
+    def reveal(self, location: Location) -> None:
+        self.revealRequested.emit(location)

@@ -1,0 +1,223 @@
+"""The editor pages, one per node of the section navigator, each a scrolling column."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+from forms.findings import Location, Severity
+from forms.model import OrgLevel
+from gui.commands import SetField
+from gui.document import Document
+from gui.table_model import COMPUTED_BACKGROUND, TINTS, TableModel
+from gui.table_view import BLANK_HATCH, TableView
+from gui.text_editor import TextBlock, TextEditor
+
+TOPIC_HINTS = {
+    "overview.intro": "概述本年度政府信息公开工作的总体情况。",
+    "overview.active": "主动公开的数量和渠道、重点领域信息公开、政策解读等。",
+    "overview.on_request": "收到和办理公开申请的情况；文中数字应与表三一致。",
+    "overview.management": "规范性文件清理、公开属性源头认定、保密审查、公开目录和指南更新等。",
+    "overview.platform": "政府网站、政务新媒体、政务公开专区等平台的建设和管理。",
+    "overview.oversight": "工作考核、社会评议、责任追究、业务培训等；人民政府须写明考核、评议和责任追究结果。",
+    "problems": "存在的主要问题、原因和改进措施，并写明上年度问题的改进情况。请按本年实际写，不要照抄上年。",
+    "other": "须说明信息处理费的收取情况：写明金额，或写明“未收取信息处理费”。"
+             "也可写政务公开工作要点落实、人大代表建议和政协提案办理结果公开等。",
+}
+NOTE_HINT = "表格说明（可选）：需要时说明表中数字的口径，将印在表格下方。"
+
+
+class Page(QScrollArea):
+    """A column of blocks in a scroll area; reveals a location inside it."""
+
+    def __init__(self, doc: Document, heading: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.setWidgetResizable(True)
+        body = QWidget()
+        body.setObjectName("page")
+        body.setStyleSheet("QWidget#page { background: white; }")
+        self.column = QVBoxLayout(body)
+        self.column.setContentsMargins(28, 18, 28, 28)
+        self.column.setSpacing(8)
+        title = QLabel(heading)
+        title.setObjectName("pageHeading")
+        title.setStyleSheet("QLabel#pageHeading { font-size: 15pt; font-weight: bold; padding-bottom: 6px; }")
+        self.column.addWidget(title)
+        self.setWidget(body)
+        self.tables: dict[str, TableView] = {}
+        self.editors: dict[str, TextEditor] = {}
+
+    def finish(self) -> None:
+        self.column.addStretch(1)
+
+    def add_text(self, key: str, heading: str, hint: str) -> TextBlock:
+        block = TextBlock(self.doc, key, heading, hint)
+        self.editors[key] = block.editor
+        self.column.addWidget(block)
+        return block
+
+    def add_table(self, table_key: str, caption: str | None) -> TableView:
+        if caption:
+            cap = QLabel(caption)
+            cap.setObjectName("tableCaption")
+            cap.setStyleSheet("QLabel#tableCaption { background: #dce6f2; border: 1px solid #7a8594;"
+                              " padding: 3px 6px; margin-top: 10px; }")
+            self.column.addWidget(cap)
+        view = TableView(TableModel(self.doc, table_key), self)
+        self.tables[table_key] = view
+        self.column.addWidget(view)
+        return view
+
+    def show_widget(self, widget: QWidget, point: QPoint | None = None) -> None:
+        self.widget().layout().activate()
+        target = widget.mapTo(self.widget(), point if point is not None else QPoint(0, 0))
+        self.ensureVisible(target.x(), target.y(), 60, 120)
+
+    def reveal(self, loc: Location) -> bool:
+        """Go to a cell or a text in this page; False when it is not here."""
+        view = self.tables.get(loc.table or "")
+        if view is not None:
+            model = view.model()
+            row, column = loc.row, loc.column
+            if row is None or column is None:
+                firsts = [k for k in model.grid.positions
+                          if (row is None or k[0] == row) and (column is None or k[1] == column)]
+                if not firsts:
+                    return False
+                row, column = firsts[0]
+            view.select_cell(row, column)
+            self.show_widget(view.viewport(), view.visualRect(view.currentIndex()).center())
+            return True
+        editor = self.editors.get(loc.text or "")
+        if editor is not None:
+            editor.show_span(loc.span)
+            self.show_widget(editor, editor.cursorRect().center())
+            return True
+        return loc.table is None and loc.text is None
+
+
+def legend() -> QWidget:
+    """What the cell colours mean."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 4, 0, 4)
+
+    def swatch(color: QColor | None, hatch: bool = False, text: str = "") -> QLabel:
+        pix = QPixmap(28, 16)
+        pix.fill(color or QColor("white"))
+        p = QPainter(pix)
+        if hatch:
+            p.fillRect(pix.rect(), QBrush(BLANK_HATCH, Qt.BrushStyle.BDiagPattern))
+        p.setPen(QColor("#7a8594"))
+        p.drawRect(pix.rect().adjusted(0, 0, -1, -1))
+        if text:
+            p.drawText(pix.rect(), Qt.AlignmentFlag.AlignCenter, text)
+        p.end()
+        label = QLabel()
+        label.setPixmap(pix)
+        return label
+
+    for sw, text in ((swatch(None, hatch=True), "空白（未填）"), (swatch(None, text="0"), "填了 0"),
+                     (swatch(COMPUTED_BACKGROUND), "合计（自动计算）"), (swatch(TINTS[Severity.ERROR]), "有错误"),
+                     (swatch(TINTS[Severity.WARNING]), "有警告")):
+        row.addWidget(sw)
+        label = QLabel(text)
+        label.setStyleSheet("color: #5b6573;")
+        row.addWidget(label)
+        row.addSpacing(10)
+    row.addStretch(1)
+    return box
+
+
+def text_page(doc: Document, section: str) -> Page:
+    spec = doc.report.spec
+    page = Page(doc, spec.section(section).heading)
+    if section == "overview":
+        page.add_text("overview.intro", "开篇概述", TOPIC_HINTS["overview.intro"])
+        for topic in spec.topics:
+            key = f"overview.{topic.key}"
+            page.add_text(key, topic.heading, TOPIC_HINTS.get(key, ""))
+    else:
+        page.add_text(section, spec.section(section).heading, TOPIC_HINTS.get(section, ""))
+    page.finish()
+    return page
+
+
+def table_page(doc: Document, section: str) -> Page:
+    spec = doc.report.spec
+    page = Page(doc, spec.section(section).heading)
+    tables = spec.tables_of(section)
+    for table in tables:
+        page.add_table(table.key, table.caption if len(tables) > 1 else None)
+    page.column.addWidget(legend())
+    for table in tables:
+        name = table.short_name
+        page.add_text(f"notes.{table.key}", f"{name}说明" if len(tables) > 1 else "表格说明", NOTE_HINT)
+    page.finish()
+    return page
+
+
+class CoverPage(Page):
+    """Year, organ and the contact lines printed with the report."""
+
+    FIELDS = [("organization.name", "机关名称"), ("title", "报告标题"), ("organization.address", "地址"),
+              ("organization.postcode", "邮政编码"), ("organization.phone", "电话"),
+              ("organization.email", "电子邮箱"), ("organization.website", "网站")]
+
+    def __init__(self, doc: Document, parent: QWidget | None = None):
+        super().__init__(doc, "封面信息", parent)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.year = QSpinBox()
+        self.year.setRange(1990, 2100)
+        self.year.setSuffix(" 年")
+        self.year.editingFinished.connect(lambda: self._commit("year", self.year.value(), "报告年度"))
+        form.addRow("报告年度", self.year)
+        self.level = QComboBox()
+        self.level.addItems([lv.value for lv in OrgLevel])
+        self.level.activated.connect(
+            lambda i: self._commit("organization.level", OrgLevel(self.level.itemText(i)), "机关层级"))
+        self.lines: dict[str, QLineEdit] = {}
+        for name, label in self.FIELDS:
+            edit = QLineEdit()
+            edit.setMinimumWidth(420)
+            edit.editingFinished.connect(lambda n=name, e=edit, lb=label: self._commit(n, e.text().strip(), lb))
+            self.lines[name] = edit
+            form.addRow(label, edit)
+            if name == "organization.name":
+                form.addRow("机关层级", self.level)
+        self.column.addLayout(form)
+        self.prior_note = QLabel()
+        self.prior_note.setStyleSheet("color: #5b6573; padding-top: 12px;")
+        self.column.addWidget(self.prior_note)
+        self.finish()
+        doc.metaChanged.connect(self.refresh)
+        doc.priorChanged.connect(self.refresh)
+        self.refresh()
+
+    def _commit(self, name: str, value, label: str) -> None:
+        if self.doc.field(name) != value:
+            self.doc.undo_stack.push(SetField(self.doc, name, value, label))
+
+    def refresh(self) -> None:
+        r = self.doc.report
+        self.year.blockSignals(True)
+        self.year.setValue(r.year)
+        self.year.blockSignals(False)
+        self.level.setCurrentText(r.organization.level.value)
+        for name, edit in self.lines.items():
+            if edit.text() != self.doc.field(name):
+                edit.setText(self.doc.field(name))
+        self.lines["title"].setPlaceholderText(f"{r.organization.name}{r.year}年政府信息公开工作年度报告（留空即用此标题）")
+        prior = r.prior
+        self.prior_note.setText(f"已附加上年报告：{prior.display_title}（用于上年结转等跨年校验，及文字对照）"
+                                if prior else "尚未附加上年报告。附加后可校验“上年结转”等跨年数据，并对照上年文字。"
+                                              "（文件 → 附加/替换上年报告…）")
+
+    def reveal(self, loc: Location) -> bool:
+        if loc.text == "title":
+            self.lines["title"].setFocus()
+            return True
+        return super().reveal(loc)

@@ -1,0 +1,61 @@
+"""`nianbao --screenshot`: the real window drawn offscreen into a PNG, for README and reviews."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTemporaryDir
+from PySide6.QtWidgets import QApplication
+
+from forms.findings import Location
+from gui.context import AppContext
+from gui.main_window import MainWindow
+from gui.navigator import page_key_of
+
+SIZE = (1440, 920)
+
+
+def take_screenshot(out: Path, file: Path | None, section: str | None) -> int:
+    scratch = QTemporaryDir()  # the clerk's own settings and recovery files are left alone
+    settings = QSettings(str(Path(scratch.path()) / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(AppContext(settings=settings, recovery=None))
+    window.resize(*SIZE)
+    opened = window.open_path(file) if file else window.open_sample()
+    if not opened:
+        print(f"nianbao: 无法打开 {file}", file=sys.stderr)
+        return 2
+    window.show()
+    if section and not _show_section(window, section):
+        print(f"nianbao: 没有名为“{section}”的部分", file=sys.stderr)
+        return 2
+    for _ in range(3):
+        QApplication.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(out)):
+        print(f"nianbao: 无法写入 {out}", file=sys.stderr)
+        return 2
+    window.doc.undo_stack.setClean()
+    window.close()
+    return 0
+
+
+def _show_section(window: MainWindow, section: str) -> bool:
+    spec = window.doc.report.spec
+    table_keys = {t.key for t in spec.tables}
+    if section in table_keys:
+        loc = Location(table=section)
+    elif section in {s.key for s in spec.sections} | {"cover"}:
+        loc = Location(section=section)
+    else:
+        return False
+    key = page_key_of(spec, loc)
+    window.show_page(key)
+    if loc.table:
+        window.go_to(loc)
+    # Show the first finding of that part, selected in the panel and under the cursor.
+    for f in window.doc.findings:
+        if page_key_of(spec, f.location) == key and (not loc.table or f.location.table == loc.table):
+            window.panel.select(f.fingerprint)
+            window.go_to(f.location)
+            break
+    return True

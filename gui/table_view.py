@@ -1,0 +1,364 @@
+"""The table editor: the official grid with merged header cells, spreadsheet keys, copy and paste."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QKeySequence, QValidator
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QAbstractScrollArea, QApplication,
+                               QLabel, QLineEdit, QMenu, QSizePolicy, QStyledItemDelegate, QTableView,
+                               QWidget)
+
+from gui.commands import SetCells
+from gui.parse import format_cell
+from gui.table_model import KindRole, TableModel, ValueRole
+
+BLANK_HATCH = QColor("#b8bfca")
+
+
+class CellValidator(QValidator):
+    """Lets anything be typed (so the message can say what is wrong) but only accepts numbers."""
+
+    def __init__(self, parse, parent=None):
+        super().__init__(parent)
+        self.parse = parse
+
+    def validate(self, text: str, pos: int):
+        try:
+            self.parse(text)
+        except ValueError:
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Acceptable, text, pos
+
+
+class InlineMessage(QLabel):
+    """A red note under the cell being edited: why the input is not accepted."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("inlineMessage")
+        self.setWordWrap(True)
+        self.setStyleSheet("QLabel#inlineMessage { background: #fff1f0; color: #a8071a; border: 1px solid #e0787a;"
+                           " padding: 3px 6px; border-radius: 3px; }")
+        self.hide()
+
+    def show_at(self, widget: QWidget, rect: QRect, text: str) -> None:
+        host = self.parentWidget()
+        self.setText(text)
+        self.setMaximumWidth(420)
+        self.adjustSize()
+        below = widget.mapTo(host, rect.bottomLeft() + QPoint(0, 2))
+        if below.y() + self.height() > host.height():
+            below = widget.mapTo(host, rect.topLeft() - QPoint(0, self.height() + 2))
+        self.move(below)
+        self.raise_()
+        self.show()
+
+
+class CellDelegate(QStyledItemDelegate):
+    inputDiscarded = Signal(str)
+
+    def __init__(self, view: TableView):
+        super().__init__(view)
+        self.view = view
+
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        editor.setValidator(CellValidator(self.view.model().parse, editor))
+        editor.textEdited.connect(lambda text, e=editor: self._explain(e, text))
+        return editor
+
+    def _explain(self, editor: QLineEdit, text: str) -> None:
+        try:
+            self.view.model().parse(text)
+        except ValueError as exc:
+            editor.setStyleSheet("QLineEdit { border: 2px solid #d4380d; background: #fff7f6; }")
+            self.view.inline.show_at(editor, editor.rect(), f"{exc}（按 Esc 取消）")
+            return
+        editor.setStyleSheet("")
+        self.view.inline.hide()
+
+    def setEditorData(self, editor, index):
+        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.text())
+
+    def destroyEditor(self, editor, index):
+        self.view.inline.hide()
+        super().destroyEditor(editor, index)
+
+    def eventFilter(self, editor, event):
+        if (event.type() == QEvent.Type.FocusOut and isinstance(editor, QLineEdit)
+                and not editor.hasAcceptableInput()):
+            self.inputDiscarded.emit(f"输入“{editor.text()}”不是有效数字，未填入。")
+        return super().eventFilter(editor, event)
+
+    def paint(self, painter, option, index):
+        super().paint(painter, option, index)
+        if index.data(KindRole) == "entered" and index.data(ValueRole) is None:
+            # Blank is not 0: a blank cell still waits for a figure.
+            painter.save()
+            painter.fillRect(option.rect.adjusted(1, 1, -1, -1), QBrush(BLANK_HATCH, Qt.BrushStyle.BDiagPattern))
+            painter.restore()
+
+
+class TableView(QTableView):
+    message = Signal(str)  # something the clerk should read (rejected paste …)
+
+    def __init__(self, model: TableModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.inline = InlineMessage(self)
+        self.setItemDelegate(CellDelegate(self))
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+        self.setStyleSheet("QTableView { gridline-color: #7a8594; }")
+        for h in model.grid.headers:
+            if h.rowspan > 1 or h.colspan > 1:
+                self.setSpan(h.row, h.col, h.rowspan, h.colspan)
+        self._size_cells()
+        top, _, left, _ = model.data_rect()
+        self.setCurrentIndex(model.index(top, left))
+
+    def model(self) -> TableModel:  # noqa: D102 - narrows the type
+        return super().model()
+
+    # --- geometry: widths in character units, heights to fit the wrapped labels ----------
+    def _size_cells(self) -> None:
+        m = self.model()
+        fm = QFontMetrics(self.font())
+        unit = fm.horizontalAdvance("中")
+        g = m.grid
+        if g.label_cols == 3:      # 表三: group, subgroup, item
+            label_widths = [4.5, 5.5, 17]
+            data_width = 4.6
+        elif g.label_cols:         # 表二
+            label_widths = [12]
+            data_width = 36 / len(g.table.columns)
+        else:                      # 表四: 15 cells in a line
+            label_widths = []
+            data_width = 4.2
+        for c in range(g.n_cols):
+            w = label_widths[c] if c < g.label_cols else data_width
+            self.setColumnWidth(c, round(w * unit + 12))
+        line = fm.height() + 12
+        heights = [line] * g.n_rows
+        multi = []
+        for h in g.headers:
+            width = sum(self.columnWidth(c) for c in range(h.col, h.col + h.colspan)) - 10
+            need = fm.boundingRect(QRect(0, 0, max(width, unit), 10000),
+                                   Qt.TextFlag.TextWordWrap, h.text).height() + 10
+            if h.rowspan == 1:
+                heights[h.row] = max(heights[h.row], need)
+            else:
+                multi.append((h, need))
+        for h, need in multi:
+            rows = range(h.row, h.row + h.rowspan)
+            short = need - sum(heights[r] for r in rows)
+            if short > 0:
+                for r in rows:
+                    heights[r] += -(-short // h.rowspan)
+        for r, height in enumerate(heights):
+            self.setRowHeight(r, height)
+
+    # --- spreadsheet movement ------------------------------------------------------------
+    def _entered(self, row: int, col: int) -> bool:
+        cell = self.model().cell_at(self.model().index(row, col))
+        return cell is not None and not self.model().is_computed(cell)
+
+    def _step_entered(self, row: int, col: int, forward: bool, by_row: bool) -> tuple[int, int]:
+        """The next cell to fill in reading order (Tab) or down the column (Enter)."""
+        top, bottom, left, right = self.model().data_rect()
+        if by_row:
+            order = [(r, col) for r in range(top, bottom + 1)]
+        else:
+            order = [(r, c) for r in range(top, bottom + 1) for c in range(left, right + 1)]
+        if not forward:
+            order.reverse()
+        start = order.index((row, col)) if (row, col) in order else -1
+        for pos in order[start + 1:] + ([] if by_row else order[:start + 1]):
+            if self._entered(*pos):
+                return pos
+        return row, col
+
+    def moveCursor(self, action, modifiers):
+        m = self.model()
+        top, bottom, left, right = m.data_rect()
+        cur = self.currentIndex()
+        r, c = (cur.row(), cur.column()) if cur.isValid() else (top, left)
+        if not (top <= r <= bottom and left <= c <= right):
+            return m.index(top, left)
+        A = QAbstractItemView.CursorAction
+        if action == A.MoveUp:
+            r = max(top, r - 1)
+        elif action == A.MoveDown:
+            r = min(bottom, r + 1)
+        elif action == A.MoveLeft:
+            c = max(left, c - 1)
+        elif action == A.MoveRight:
+            c = min(right, c + 1)
+        elif action == A.MoveHome:
+            c = left
+            if modifiers & Qt.KeyboardModifier.ControlModifier:
+                r = top
+        elif action == A.MoveEnd:
+            c = right
+            if modifiers & Qt.KeyboardModifier.ControlModifier:
+                r = bottom
+        elif action == A.MovePageUp:
+            r = top
+        elif action == A.MovePageDown:
+            r = bottom
+        elif action in (A.MoveNext, A.MovePrevious):
+            r, c = self._step_entered(r, c, action == A.MoveNext, by_row=False)
+        return m.index(r, c)
+
+    def closeEditor(self, editor, hint):
+        H = QAbstractItemDelegate.EndEditHint
+        step = {H.SubmitModelCache: (True, True), H.EditNextItem: (True, False),
+                H.EditPreviousItem: (False, False)}.get(hint)
+        super().closeEditor(editor, H.NoHint)
+        if step:
+            self._move_entered(*step)
+
+    def _move_entered(self, forward: bool, by_row: bool) -> None:
+        cur = self.currentIndex()
+        r, c = self._step_entered(cur.row(), cur.column(), forward, by_row)
+        self.setCurrentIndex(self.model().index(r, c))
+
+    def keyPressEvent(self, event):
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.matches(QKeySequence.StandardKey.Copy):
+                return self.copy_selection()
+            if event.matches(QKeySequence.StandardKey.Paste):
+                return self.paste()
+            if event.matches(QKeySequence.StandardKey.Cut):
+                self.copy_selection()
+                return self.clear_selection("剪切")
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                return self.clear_selection()
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                return self._move_entered(not shift, by_row=True)
+            if event.key() == Qt.Key.Key_Tab:
+                return self._move_entered(True, by_row=False)
+            if event.key() == Qt.Key.Key_Backtab:
+                return self._move_entered(False, by_row=False)
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab moves between cells, as in a spreadsheet, not to the next widget.
+        if self.state() == QAbstractItemView.State.EditingState:
+            return super().focusNextPrevChild(next)
+        self._move_entered(next, by_row=False)
+        return True
+
+    # --- blocks --------------------------------------------------------------------------
+    def _selected_cells(self) -> list[QModelIndex]:
+        m = self.model()
+        found = [i for i in self.selectedIndexes() if m.cell_at(i) is not None]
+        if not found and m.cell_at(self.currentIndex()) is not None:
+            found = [self.currentIndex()]
+        return found
+
+    def copy_selection(self) -> None:
+        cells = self._selected_cells()
+        if not cells:
+            return
+        m = self.model()
+        rows = range(min(i.row() for i in cells), max(i.row() for i in cells) + 1)
+        cols = range(min(i.column() for i in cells), max(i.column() for i in cells) + 1)
+        lines = []
+        for r in rows:
+            lines.append("\t".join(format_cell(m.value(cell)) if (cell := m.cell_at(m.index(r, c))) else ""
+                                   for c in cols))
+        QApplication.clipboard().setText("\r\n".join(lines) + "\r\n")
+
+    def clear_selection(self, verb: str = "清除") -> None:
+        m = self.model()
+        report = m.doc.report
+        values = {}
+        for i in sorted(self._selected_cells(), key=lambda i: (i.row(), i.column())):
+            cell = m.cell_at(i)
+            if not m.is_computed(cell) and report.entered(m.table.key, *cell) is not None:
+                values[cell] = None
+        if values:
+            m.doc.undo_stack.push(SetCells(m.doc, m.table.key, values,
+                                           f"{verb}{m.table.short_name}的 {len(values)} 个单元格"))
+
+    def paste(self) -> None:
+        self.paste_text(QApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> bool:
+        """Fill cells from the current one with a tab-separated block (Excel, WPS)."""
+        m = self.model()
+        block = [line.split("\t") for line in text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n").split("\n")]
+        if not text.strip("\r\n"):
+            return False
+        top, bottom, left, right = m.data_rect()
+        targets = self._selected_cells()
+        start = min(targets, key=lambda i: (i.row(), i.column())) if targets else self.currentIndex()
+        r0, c0 = start.row(), start.column()
+        if m.cell_at(start) is None:
+            return self._reject("请先选中要粘贴到的单元格。")
+        if len(block) == 1 and len(block[0]) == 1 and len(targets) > 1:
+            spots = [(i.row(), i.column(), block[0][0]) for i in targets]
+        else:
+            width = max(len(line) for line in block)
+            if r0 + len(block) - 1 > bottom or c0 + width - 1 > right:
+                return self._reject(f"粘贴的内容有 {len(block)} 行 {width} 列，从当前单元格起超出了表格范围，未粘贴。")
+            spots = [(r0 + i, c0 + j, text) for i, line in enumerate(block) for j, text in enumerate(line)]
+        values, skipped = {}, 0
+        for r, c, raw in spots:
+            cell = m.cell_at(m.index(r, c))
+            if cell is None:
+                continue
+            if m.is_computed(cell):
+                skipped += 1
+                continue
+            try:
+                values[cell] = m.parse(raw)
+            except ValueError as exc:
+                return self._reject(f"{m.table.cell_label(*cell)}：{exc}整块未粘贴。")
+        report = m.doc.report
+        values = {k: v for k, v in values.items() if report.entered(m.table.key, *k) != v}
+        if values:
+            m.doc.undo_stack.push(SetCells(m.doc, m.table.key, values,
+                                           f"粘贴到{m.table.short_name}的 {len(values)} 个单元格"))
+        if skipped:
+            self.message.emit(f"已粘贴；其中 {skipped} 个合计单元格由软件自动计算，已跳过。")
+        return True
+
+    def _reject(self, text: str) -> bool:
+        self.inline.show_at(self.viewport(), self.visualRect(self.currentIndex()), text)
+        self.message.emit(text)
+        return False
+
+    def mousePressEvent(self, event):
+        self.inline.hide()
+        super().mousePressEvent(event)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction("复制", QKeySequence(QKeySequence.StandardKey.Copy), self.copy_selection)
+        menu.addAction("粘贴", QKeySequence(QKeySequence.StandardKey.Paste), self.paste)
+        menu.addAction("清除", QKeySequence(QKeySequence.StandardKey.Delete), self.clear_selection)
+        menu.exec(self.viewport().mapToGlobal(pos))
+
+    def select_cell(self, row: str, column: str) -> None:
+        index = self.model().index_of(row, column)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+

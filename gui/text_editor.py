@@ -1,0 +1,219 @@
+"""Plain-paragraph editors for the text sections, on the document's undo stack, with findings underlined."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
+
+from forms.findings import Finding, Severity
+from gui.commands import SetText
+from gui.document import Document
+from gui.fonts import document_font
+
+UNDERLINE = {Severity.ERROR: QColor("#d4380d"), Severity.WARNING: QColor("#d48806"), Severity.INFO: QColor("#1677ff")}
+MARK = {Severity.ERROR: QColor("#fde3e1"), Severity.WARNING: QColor("#fff3d6"), Severity.INFO: QColor("#e6f0ff")}
+MIN_LINES = 4
+
+
+def char_count(text: str) -> int:
+    """Characters as Chinese offices count them: everything but whitespace."""
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def open_findings_for(doc: Document, key: str) -> list[Finding]:
+    acknowledged = doc.report.acknowledged
+    return [f for f in doc.findings if f.location.text == key
+            and (f.severity is Severity.ERROR or f.fingerprint not in acknowledged)]
+
+
+class _GrowingText(QTextEdit):
+    """As tall as its text, so a section reads as one page and the page scrolls."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAcceptRichText(False)
+        self.setFont(document_font())
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self, *_):
+        lines = self.fontMetrics().lineSpacing() * MIN_LINES
+        height = max(lines, round(self.document().size().height())) + 2 * self.frameWidth() + 6
+        self.setFixedHeight(height)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit()
+
+
+class TextEditor(_GrowingText):
+    """One text of the report (a key of Report.text). Typing becomes SetText commands."""
+
+    def __init__(self, doc: Document, key: str, label: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc, self.key, self.label = doc, key, label
+        self.session = 0
+        self._applying = False
+        self._spans: list[tuple[int, int, Finding]] = []
+        self.setUndoRedoEnabled(False)  # undo belongs to the document's stack
+        self.setTabChangesFocus(True)
+        self.setPlainText(doc.report.text(key))
+        self.textChanged.connect(self._typed)
+        doc.textChanged.connect(self._model_changed)
+        doc.findingsChanged.connect(self.show_findings)
+        self.show_findings()
+
+    def _typed(self) -> None:
+        if self._applying:
+            return
+        text = self.toPlainText()
+        old = self.doc.report.text(self.key)
+        if text == old:
+            return
+        self.doc.undo_stack.push(SetText(self.doc, self.key, text, session=self.session, label=self.label))
+        if text.count("\n") > old.count("\n"):
+            self.session += 1  # a new paragraph starts a new undo step
+
+    def _model_changed(self, key: str) -> None:
+        if key != self.key:
+            return
+        new, old = self.doc.report.text(key), self.toPlainText()
+        if new == old:
+            return
+        prefix = 0
+        while prefix < min(len(new), len(old)) and new[prefix] == old[prefix]:
+            prefix += 1
+        suffix = 0
+        while suffix < min(len(new), len(old)) - prefix and new[-1 - suffix] == old[-1 - suffix]:
+            suffix += 1
+        self._applying = True
+        try:
+            self.setPlainText(new)
+        finally:
+            self._applying = False
+        cursor = self.textCursor()
+        cursor.setPosition(len(new) - suffix)
+        self.setTextCursor(cursor)
+        self.session += 1
+        self.show_findings()
+
+    def focusOutEvent(self, event):
+        self.session += 1
+        super().focusOutEvent(event)
+
+    def keyPressEvent(self, event):
+        if event.matches(QKeySequence.StandardKey.Undo):
+            return self.doc.undo_stack.undo()
+        if event.matches(QKeySequence.StandardKey.Redo):
+            return self.doc.undo_stack.redo()
+        super().keyPressEvent(event)
+
+    # --- findings -------------------------------------------------------------------------
+    def show_findings(self) -> None:
+        found = open_findings_for(self.doc, self.key)
+        length = len(self.toPlainText())
+        self._spans = [(max(0, f.location.span[0]), min(length, f.location.span[1]), f)
+                       for f in found if f.location.span]
+        selections = []
+        for start, end, f in self._spans:
+            if start >= end:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(UNDERLINE[f.severity])
+            fmt.setBackground(MARK[f.severity])
+            sel.format = fmt
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            selections.append(sel)
+        self.setExtraSelections(selections)
+        whole = [f for f in found if not f.location.span]
+        if whole:
+            worst = min((f.severity for f in whole), key=lambda s: s.rank)
+            self.setStyleSheet(f"QTextEdit {{ border: 1px solid {UNDERLINE[worst].name()};"
+                               f" border-left: 4px solid {UNDERLINE[worst].name()}; }}")
+            self.setToolTip("\n".join(f"【{f.severity.label}】{f.message}" for f in whole))
+        else:
+            self.setStyleSheet("")
+            self.setToolTip("")
+
+    def underlined(self) -> list[tuple[int, int, Finding]]:
+        return list(self._spans)
+
+    def viewportEvent(self, event):
+        if event.type() == QEvent.Type.ToolTip:
+            pos = self.cursorForPosition(event.pos()).position()
+            here = [f for start, end, f in self._spans if start <= pos < end]
+            if here:
+                QToolTip.showText(event.globalPos(), "\n".join(f"【{f.severity.label}】{f.message}" for f in here),
+                                  self)
+                return True
+        return super().viewportEvent(event)
+
+    def show_span(self, span: tuple[int, int] | None) -> None:
+        cursor = self.textCursor()
+        length = len(self.toPlainText())
+        if span:
+            cursor.setPosition(min(span[0], length))
+            cursor.setPosition(min(span[1], length), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class TextBlock(QWidget):
+    """A heading, what to write, the editor with its character count, and last year's text beside it."""
+
+    def __init__(self, doc: Document, key: str, heading: str, hint: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc, self.key = doc, key
+        title = QLabel(heading)
+        title.setObjectName("blockHeading")
+        title.setStyleSheet("QLabel#blockHeading { font-weight: bold; font-size: 11pt; }")
+        guide = QLabel(hint)
+        guide.setWordWrap(True)
+        guide.setStyleSheet("color: #5b6573;")
+        self.editor = TextEditor(doc, key, heading, self)
+        self.editor.setPlaceholderText("在此填写……")
+        self.count = QLabel()
+        self.count.setStyleSheet("color: #5b6573;")
+        self.prior_label = QLabel()
+        self.prior_label.setStyleSheet("color: #5b6573;")
+        self.prior = _GrowingText(self)
+        self.prior.setReadOnly(True)
+        self.prior.setStyleSheet("QTextEdit { background: #f6f6f1; color: #444; }")
+
+        mine = QVBoxLayout()
+        mine.addWidget(self.editor)
+        mine.addWidget(self.count, alignment=Qt.AlignmentFlag.AlignRight)
+        theirs = QVBoxLayout()
+        theirs.addWidget(self.prior)
+        theirs.addWidget(self.prior_label, alignment=Qt.AlignmentFlag.AlignRight)
+        row = QHBoxLayout()
+        row.addLayout(mine, 3)
+        row.addLayout(theirs, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 6)
+        layout.addWidget(title)
+        layout.addWidget(guide)
+        layout.addLayout(row)
+        self.editor.textChanged.connect(self._count)
+        doc.priorChanged.connect(self._show_prior)
+        self._count()
+        self._show_prior()
+
+    def _count(self) -> None:
+        self.count.setText(f"{char_count(self.editor.toPlainText())} 字")
+
+    def _show_prior(self) -> None:
+        prior = self.doc.report.prior
+        visible = prior is not None
+        self.prior.setVisible(visible)
+        self.prior_label.setVisible(visible)
+        if visible:
+            text = prior.text(self.key)
+            self.prior.setPlainText(text or "（上年报告此处为空）")
+            self.prior_label.setText(f"上年（{prior.year} 年）报告，仅供对照 · {char_count(text)} 字")
