@@ -32,12 +32,13 @@ class Figure:
     scope: str | None = None  # "area" (全市/全区/全县…) or "own" (本机关…), said in the same sentence
     scope_word: str = ""
     column: str = ""         # 规章/规范性文件 counts: "issued", "repealed" or "in_force"
+    period: str = ""         # "2023" when the sentence names a year before the figure, "prior" for 去年/上年
 
 
 @dataclass(frozen=True)
 class Claim:
     """A sentence that claims something checkable without a number (“均获维持”)."""
-    kind: str                   # "all_upheld", "all_won", "none_lost", "all_natural_persons", "none_received"
+    kind: str  # "all_upheld", "all_won", "none_lost", "no_cases", "all_natural_persons", "none_received"
     span: tuple[int, int]
     phrase: str
     groups: tuple[str, ...] = ()  # 表四 groups the claim is about: "review", "litigation"
@@ -117,14 +118,25 @@ _VERB_COLUMN = {"现行有效": "in_force", "有效": "in_force", "废止": "rep
                 "制发": "issued", "出台": "issued", "印发": "issued", "制定": "issued", "发布": "issued",
                 "公布": "issued", "公开": "issued", "新增": "issued"}
 
-_SCOPE = re.compile(r"(?P<area>全市|全区|全县|全省|全州|全旗|全盟|全镇|全乡|全街道|各地各部门)"
+_SCOPE = re.compile(r"(?P<part>各地|各部门|各单位|各乡镇|各镇|各街道|各县区|各区县|各县|各区|[县市区]直(?:各)?(?:部门|单位))"
+                    r"|(?P<area>全市|全区|全县|全省|全州|全旗|全盟|全镇|全乡|全街道)"
                     r"|(?P<own>本机关(?!不掌握)|本单位|本部门|本级|[我本][局委办厅署处院]|代表[^，。；]{0,6}政府"
                     r"|政府办公[室厅]|政府办|办公厅)")
+
+# A year named before a figure in its sentence (2023年受理…), or last year's figure (去年受理…).
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?!度?[0-9])|(?:去年|上一?年度?|同期)(?!度?结转)")
+# Figures of the application counts that belong to a part of the whole: “其中县政府办受理30件”.
+_APPLICATION_KINDS = {"received", "received_new", "handled", "handled_any", "carried_over", "carried_forward"}
+# A verb alone continuing a list of 规章/规范性文件 counts: “制发行政规范性文件5件，废止3件，现行有效40件”.
+_VERB_ONLY = re.compile(rf"(?P<verb>现行有效|废止|失效|制发|出台|印发){_gap(4)}{_NUM}{_DOC_UNIT}")
 
 _CLAIMS = [
     ("all_upheld", re.compile(r"均获维持|均被维持|均予维持|均维持|全部维持|全部获得维持")),
     ("all_won", re.compile(r"均胜诉|均获胜诉|全部胜诉")),
     ("none_lost", re.compile(r"零败诉|无败诉|未败诉|没有败诉|未发生[^，。；]{0,20}?败诉")),
+    # “未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况”; not “…被行政复议纠错或行政诉讼败诉”.
+    ("no_cases", re.compile(r"(?:未发生|没有发生|未出现|未有|没有|(?<!并)无(?![论法]))[^0-9，。；]{0,24}?"
+                            r"(?:行政复议|行政诉讼)[^，。；]*")),
     ("all_natural_persons", re.compile(r"(?:均|全部|都)(?:为|是|系|来自)自然人")),
     ("none_received", re.compile(r"(?:未|没有)(?:收到|受理|接到)(?P<gap>[^0-9，。；]{0,16}?)申请(?![人书表材]|行政复议|复议|行政诉讼)")),
 ]
@@ -196,8 +208,25 @@ def _figures(c: _Compact):
                 continue
             taken.add(start)
             found.append((m.start(), figure))
+    found.extend(_listed_regulations(c, found, taken))
     found.sort(key=lambda x: x[0])
     return [f for _, f in found]
+
+
+def _listed_regulations(c: _Compact, found: list[tuple[int, Figure]], taken: set[int]):
+    """“废止3件” right after a 规范性文件 count in the same sentence counts the same documents."""
+    regs = [(pos, f) for pos, f in found if f.kind in ("rules", "normative_docs")]
+    for m in _VERB_ONLY.finditer(c.text):
+        if m.start("num") in taken or not _exact(c.text, m) or "等" in m.group("gap"):
+            continue
+        sentence = c.sentence_start(m.start())
+        prior = [f for pos, f in regs if sentence <= pos < m.start()]
+        value = parse_number(m.group("num"))
+        if not prior or value is None:
+            continue
+        yield m.start(), Figure(prior[-1].kind, value, c.span(m.start(), m.end()),
+                                c.text[m.start():m.end()].replace(" ", ""), column=_VERB_COLUMN[m.group("verb")],
+                                period=prior[-1].period)
 
 
 def _exact(text: str, m: re.Match) -> bool:
@@ -249,14 +278,20 @@ def _figure(c: _Compact, kind: str, guard: str, m: re.Match) -> Figure | None:
         if not column:
             return None  # 审核/备案/清理 N 件: not what 表二（一） counts
         kind = "normative_docs" if "规范性文件" in m.group("noun") else "rules"
+    if kind in _APPLICATION_KINDS and "其中" in before:
+        return None  # a part of a count given before it
     scope = None
     scope_word = ""
     scopes = list(_SCOPE.finditer(before))
     if scopes:
         scope = scopes[-1].lastgroup
         scope_word = scopes[-1].group(0)
+        if scope == "part":
+            return None  # 各部门受理…: a part of the whole, not a table figure
+    years = list(_YEAR.finditer(before))
+    period = (years[-1].group(1) or "prior") if years else ""
     return Figure(kind, value, c.span(m.start(), m.end()), text[m.start():m.end()].replace(" ", ""),
-                  scope, scope_word, column)
+                  scope, scope_word, column, period)
 
 
 def _claims(c: _Compact):
@@ -282,4 +317,10 @@ def _claims(c: _Compact):
                     start = sentence + heads[0].start()
             elif kind == "none_received" and re.search(r"复议|诉讼|撤回|补正", m.group("gap")):
                 continue
+            elif kind == "no_cases":
+                said = m.group(0)
+                if re.search(r"纠错|纠正|败诉|撤销|确认违法|维持|申请人|补正", said):
+                    continue  # a claim about outcomes (N4), not about the number of cases
+                groups = tuple(g for g, word in (("review", "复议"), ("litigation", "诉讼"))
+                               if word in said)
             yield Claim(kind, c.span(start, m.end()), text[start:m.end()].replace(" ", ""), groups)

@@ -167,6 +167,8 @@ def _compare(ctx: Context) -> list[Comparison]:
     out = []
     for key, text in _texts(ctx):
         for figure in read_text(text)[0]:
+            if figure.period and figure.period != str(ctx.report.year):
+                continue  # last year's figure, quoted for comparison
             readings: dict = {}
             for r in _readings(ctx, figure):  # 新收 = 新收＋上年结转 when nothing was carried over
                 if r.value is not None:
@@ -310,6 +312,22 @@ def all_upheld(ctx: Context):
         if cells:
             said = "、".join(f"{table.cell_label(r, c)}为{fmt(v)}件" for _, r, c, v in cells)
             yield _claim_finding(ctx, "N4", key, claim, cells, said)
+
+
+@rule("N3")
+def no_cases(ctx: Context):
+    """“未发生…行政复议、行政诉讼” while 表四 counts cases."""
+    if not _has_table(ctx, REVIEW):
+        return
+    table = ctx.spec.table(REVIEW)
+    vals = ctx.values(REVIEW)
+    for key, claim in _claims(ctx, {"no_cases"}):
+        rows = [r for g in claim.groups for r in ((g,) if g == "review" else LITIGATION)]
+        cells = [(REVIEW, r, "total", vals[r]["total"]) for r in rows
+                 if vals[r]["total"] is not None and vals[r]["total"] > 0]
+        if cells:
+            said = "、".join(f"{table.cell_label(r, c)}为{fmt(v)}件" for _, r, c, v in cells)
+            yield _claim_finding(ctx, "N3", key, claim, cells, said)
 
 
 @rule("N5")
