@@ -9,8 +9,9 @@ from forms.findings import Finding, Location, Severity, fmt
 from forms.model import OrgLevel
 from forms.rules import Context, rule
 
-# 统计期限 2023年1月1日至2023年12月31日 (with the spaces PDFs put between digits and 年).
-PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*[至到—\-~～]\s*(\d{4})\s*年\s*12\s*月\s*31\s*日")
+# 统计期限 2023年1月1日至2023年12月31日, or 2023年1月1日到12月31日 (with the spaces PDFs put
+# between digits and 年).
+PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*[至到—\-~～]\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日")
 FEE_WORD = re.compile(r"信息处理费|处理费")
 # Digits that are not an amount: 2024年, 12月31日, 国办函〔2020〕109号.
 NOT_AN_AMOUNT = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|〔\d{4}〕\s*\d+\s*号")
@@ -89,7 +90,7 @@ def period_matches_year(ctx: Context):
 @lru_cache(maxsize=256)
 def _periods(text: str) -> tuple[tuple[int, int, tuple[int, int], str], ...]:
     """Each statistical period in a text. Cached: a keystroke changes one text, the check reads them all."""
-    return tuple((int(m.group(1)), int(m.group(2)), (m.start(), m.end()), m.group(0))
+    return tuple((int(m.group(1)), int(m.group(2) or m.group(1)), (m.start(), m.end()), m.group(0))
                  for m in PERIOD.finditer(text))
 
 
