@@ -148,3 +148,14 @@ def test_f6_an_implausible_amount_for_the_organ(sample_report):
 def test_f6_amounts_written_in_wan_yuan_pass(sample_report):
     sample_report.source_texts["fees.admin_fees.amount"] = "1487.2万元"
     assert found(sample_report, "F6") == []
+
+
+def test_f4_a_period_that_names_its_year_once(sample_report):
+    """“从2023年1月1日到12月31日止”, as the Shanghai reports write it."""
+    text = "本年度报告中所列数据统计期限从2023年1月1日到12月31日止。"
+    sample_report.set_text("preface", text)
+    (f4,) = found(sample_report, "F4")
+    assert (f4.expected, f4.actual) == (2024, 2023)
+    assert text[slice(*f4.location.span)] == "2023年1月1日到12月31日"
+    sample_report.set_text("preface", text.replace("2023", "2024"))
+    assert found(sample_report, "F4") == []
