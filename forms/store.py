@@ -209,11 +209,14 @@ def write_atomic(path: str | os.PathLike, text: str, *, before_replace: Callable
     mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
+        try:
+            os.chmod(tmp, mode)
+        except OSError:
+            pass  # FAT sticks and some network shares have no permissions to keep; the save matters more
         if before_replace:
             before_replace()
         os.replace(tmp, path)
