@@ -349,3 +349,30 @@ def test_recovery_ignores_half_written_and_foreign_files(tmp_path):
     (tmp_path / "recovery-dir.json").mkdir()
     (tmp_path / "unrelated.json").write_bytes(whole)
     assert [r.path.name for r in rec.pending()] == ["recovery-good.json"]
+
+
+# --- permissions ------------------------------------------------------------------------------
+@pytest.mark.skipif(os.name != "posix", reason="Unix permissions")
+def test_a_save_keeps_the_files_permissions(tmp_path):
+    path = tmp_path / "共享.json"
+    store.save(_filled(), path)
+    os.chmod(path, 0o664)
+    store.save(new_report(2024, "青岚县人民政府"), path)
+    assert os.stat(path).st_mode & 0o777 == 0o664
+
+
+def test_a_folder_that_refuses_permissions_does_not_stop_the_save(tmp_path, monkeypatch):
+    """FAT sticks and some network shares refuse chmod; the report must still be saved, leaving nothing open."""
+    path = tmp_path / "U盘.json"
+    store.save(_filled(), path)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(1, "Operation not permitted")
+    monkeypatch.setattr(os, "chmod", refuse)
+    fds = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    changed = new_report(2024, "青岚县人民政府")
+    store.save(changed, path)
+    assert store.load(path) == changed
+    assert _names(tmp_path) == ["U盘.json", "U盘.json.bak"]
+    if fds is not None:
+        assert len(os.listdir("/proc/self/fd")) == fds
