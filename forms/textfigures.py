@@ -31,7 +31,7 @@ class Figure:
     phrase: str              # the phrase without whitespace: 受理政府信息公开申请17件
     scope: str | None = None  # "area" (全市/全区/全县…) or "own" (本机关…), said in the same sentence
     scope_word: str = ""
-    column: str = ""         # 规章/规范性文件 counts: "issued", "repealed" or "in_force"
+    column: str = ""         # 规章/规范性文件 counts: "issued", "published", "repealed" or "in_force"
     period: str = ""         # "2023" when the sentence names a year before the figure, "prior" for 去年/上年
 
 
@@ -114,9 +114,10 @@ _LITIGATION = ("litigation_direct", "litigation_after_review")
 
 _REGULATION_VERB = re.compile(r"现行有效|有效|废止|失效|制发|出台|印发|制定|发布|公布|(?<!信息)(?<!政务)公开|新增"
                               r"|审核|审查|备案|清理|起草|修订|修改|征求意见|刊登|解读")
+# “公开规章13件（含新制定5件，修改4件，废止4件）”: what was published may include the repealed.
 _VERB_COLUMN = {"现行有效": "in_force", "有效": "in_force", "废止": "repealed", "失效": "repealed",
-                "制发": "issued", "出台": "issued", "印发": "issued", "制定": "issued", "发布": "issued",
-                "公布": "issued", "公开": "issued", "新增": "issued"}
+                "制发": "issued", "出台": "issued", "印发": "issued", "制定": "issued", "新增": "issued",
+                "发布": "published", "公布": "published", "公开": "published"}
 
 _SCOPE = re.compile(r"(?P<part>各地|各部门|各单位|各乡镇|各镇|各街道|各县区|各区县|各县|各区|[县市区]直(?:各)?(?:部门|单位))"
                     r"|(?P<area>全市|全区|全县|全省|全州|全旗|全盟|全镇|全乡|全街道)"

@@ -304,3 +304,30 @@ def test_n7_a_list_of_counts_of_the_same_documents():
     fill(r, "regulations", "normative_docs", "in_force", 41)
     (f,) = text_findings(r)
     assert (f.code, f.subject, f.expected) == ("N7", "现行有效40件", 41)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("其中同意公开或部分公开共81件，公开率为30.80%。", [("granted+partial", 81)]),
+    ("全区共发生涉及政府信息公开的行政诉讼案件2件，被纠错0件。",
+     [("litigation", 2), ("litigation_direct+litigation_after_review.corrected", 0)]),
+    ("答复政府信息公开申请34430件（含上年度转结），均在法定期限内予以答复。", [("handled", 34430)]),
+])
+def test_phrases_of_other_published_reports(text, expected):
+    assert kinds(text) == expected
+
+
+def test_n7_published_regulations_may_include_the_repealed():
+    r = report(overview__active="主动公开市政府规章13件（含新制定5件，修改4件，废止4件）。")
+    fill(r, "regulations", "rules", "issued", 9)
+    fill(r, "regulations", "rules", "repealed", 4)
+    assert text_findings(r) == []
+    assert [c.matched.label for c in comparisons(r)] == ["本年制发件数＋本年废止件数", "本年废止件数"]
+
+
+def test_n7_a_city_wide_count_beside_the_city_government_s_own():
+    r = report(overview__active="全市共主动公开行政规范性文件707件。在市政府网站发布市政府和市政府办公厅行政规范性文件50件。")
+    fill(r, "regulations", "normative_docs", "issued", 50)
+    assert text_findings(r) == []
+    r.set_text("overview.active", "全市共主动公开行政规范性文件707件。")
+    (f,) = text_findings(r)
+    assert f.code == "N7" and f.actual == 707

@@ -34,8 +34,14 @@ OUTCOME_NAMES = {
     "rejected": "“（五）不予处理”各项总计之和", "other_processing": "“（六）其他处理”各项总计之和",
 }
 CASE_COLUMN_NAMES = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
-REGULATION_COLUMNS = {"issued": ("issued", "made", "published"), "repealed": ("repealed",),
-                      "in_force": ("in_force", "total_public")}
+# What a 规章/规范性文件 count may be in 表二（一）, by the verb before it; the 2019 format's
+# 本年新制作 / 本年新公开 / 对外公开总数 for reports kept in that format.
+REGULATION_READINGS = {
+    "issued": [("issued",), ("made",), ("published",)],
+    "published": [("issued",), ("issued", "repealed"), ("published",), ("made",)],
+    "repealed": [("repealed",)],
+    "in_force": [("in_force",), ("total_public",)],
+}
 
 APPLICATION_KINDS = {"received", "received_new", "carried_over", "handled", "handled_any", "carried_forward"}
 CASE_KINDS = {"review", "litigation", *LITIGATION}
@@ -146,12 +152,16 @@ def _regulation_readings(ctx: Context, figure: Figure) -> list[Reading]:
     if not _has_table(ctx, "regulations"):
         return []
     table = ctx.spec.table("regulations")
-    row = table.row(figure.kind)
+    row = figure.kind
     out = []
-    for col in REGULATION_COLUMNS[figure.column]:
-        if any(c.key == col for c in table.columns):
-            out.append(Reading(col, ctx.value("regulations", row.key, col), ("regulations", row.key, col),
-                               table.cell_label(row.key, col)))
+    for cols in REGULATION_READINGS[figure.column]:
+        if all(table.has_cell(row, c) for c in cols):
+            value = _sum(ctx.value("regulations", row, c) for c in cols)
+            label = "＋".join(table.column(c).label for c in cols)
+            description = (table.cell_label(row, cols[0]) if len(cols) == 1 else
+                           f"{table.short_name}“{table.row(row).label}”" + "与".join(f"“{table.column(c).label}”"
+                                                                                 for c in cols) + "之和")
+            out.append(Reading(label, value, ("regulations", row, cols[0]), description))
     return out
 
 
@@ -204,18 +214,18 @@ def _mismatches(ctx: Context) -> list[tuple[str, Comparison]]:
 def _find_mismatches(ctx: Context) -> Iterator[tuple[str, Comparison]]:
     """(code, comparison) for each contradiction, N6 where the figure's scope explains it."""
     all_cmp = _compare(ctx)
+    agreeing = {(c.figure.kind, c.figure.column) for c in all_cmp if c.matched is not None}
     for c in all_cmp:
         if c.matched is not None:
             continue
-        scope = c.figure.scope if c.code != "N7" else None
+        scope = c.figure.scope
+        if scope and (c.figure.kind, c.figure.column) in agreeing:
+            continue  # 全市 707 件 beside 市政府 50 件: two scopes, and the table's is stated too
         if scope == "area" and not _is_government(ctx):
             continue  # a 全县 figure in a department's report: its tables do not cover the county
-        if scope == "own" and _is_government(ctx):
-            reconciled = any(o.figure.kind == c.figure.kind and o.matched is not None
-                             and o.figure.scope != "own" for o in all_cmp)
-            if not reconciled:
-                yield "N6", c
-            continue  # the organ's own figure beside a consolidated table: legitimate
+        if scope == "own" and _is_government(ctx) and c.code != "N7":
+            yield "N6", c  # the organ's own figure beside what may be a consolidated table
+            continue
         yield c.code, c
 
 
