@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect_start_page()
         self.navigator.pageRequested.connect(self._navigator_requested)
+        # A set minimum keeps pages of different sizes from resizing the window (and offscreen
+        # rendering, used for screenshots, from warning that it cannot pass size hints on).
+        self.setMinimumSize(720, 480)
         self.resize(1360, 880)
         self.resizeDocks([self.findings_dock], [190], Qt.Orientation.Vertical)
         self._restore_layout()
@@ -572,13 +575,6 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         self.context.interaction.info(self, f"关于{APP_TITLE}",
                                       "政府信息公开工作年度报告编辑器\n按国办公开办函〔2021〕30号格式填写、校验和导出。")
-
-    def setVisible(self, visible: bool) -> None:
-        if visible:
-            # Settle the minimum size before the native window exists: platforms without size
-            # hints (offscreen, used for screenshots and tests) warn when it changes afterwards.
-            self.layout().activate()
-        super().setVisible(visible)
 
     # --- closing -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

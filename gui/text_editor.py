@@ -71,9 +71,9 @@ class TextEditor(_GrowingText):
         old = self.doc.report.text(self.key)
         if text == old:
             return
-        self.doc.undo_stack.push(SetText(self.doc, self.key, text, session=self.session, label=self.label))
         if text.count("\n") > old.count("\n"):
             self.session += 1  # a new paragraph starts a new undo step
+        self.doc.undo_stack.push(SetText(self.doc, self.key, text, session=self.session, label=self.label))
 
     def _model_changed(self, key: str) -> None:
         if key != self.key:
