@@ -33,10 +33,10 @@ MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
 class StoreError(Exception):
     """A file that cannot be read or written; `str()` is the Chinese message for the clerk."""
 
-    def __init__(self, path: str | os.PathLike, problem: str):
+    def __init__(self, path: str | os.PathLike, problem: str, *, action: str = "打开"):
         self.path = Path(path)
         self.problem = problem
-        super().__init__(f"无法打开“{self.path.name}”：{problem}")
+        super().__init__(f"无法{action}“{self.path.name}”：{problem}")
 
 
 class NotOurFileError(StoreError):
@@ -242,7 +242,8 @@ def save(report: Report, path: str | os.PathLike, *, overwrite_foreign: bool = F
     text = dumps(report)
     if path.exists():
         if not overwrite_foreign and not is_our_file(path):
-            raise StoreError(path, "目标文件不是本软件可以读取的年报文件，为保护它，未予覆盖。请另选文件名。")
+            raise StoreError(path, "目标文件不是本软件可以读取的年报文件，为保护它，未予覆盖。请另选文件名。",
+                             action="保存")
         try:
             shutil.copy2(path, backup_path(path))
         except OSError:
@@ -250,7 +251,7 @@ def save(report: Report, path: str | os.PathLike, *, overwrite_foreign: bool = F
     try:
         write_atomic(path, text, before_replace=_before_replace)
     except OSError as exc:
-        raise StoreError(path, f"保存失败（{exc.strerror or exc}），原文件未改动。") from None
+        raise StoreError(path, f"写入失败（{exc.strerror or exc}），原文件未改动。", action="保存") from None
 
 
 # --- recovery (autosave) ---------------------------------------------------------------
