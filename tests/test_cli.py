@@ -192,4 +192,4 @@ def test_new_refuses_an_impossible_year_in_chinese(capsys, tmp_path):
 
 def test_new_into_a_missing_folder_exits_2(capsys, tmp_path):
     code, out, err = run(capsys, "new", "--year", 2025, "--org", "青岚县人民政府", "-o", tmp_path / "无" / "新.json")
-    assert code == 2 and "新.json" in err and "保存失败" in err
+    assert code == 2 and "无法保存“新.json”" in err

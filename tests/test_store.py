@@ -177,7 +177,7 @@ def test_a_file_we_cannot_read_gives_a_clear_chinese_error_and_is_left_untouched
 
     with pytest.raises(store.StoreError) as refused:
         store.save(_filled(), path)
-    assert name in str(refused.value) and "未予覆盖" in str(refused.value)
+    assert str(refused.value).startswith(f"无法保存“{name}”") and "未予覆盖" in str(refused.value)
     assert path.read_bytes() == content
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no backup, no temporary file
 
@@ -268,13 +268,13 @@ def test_a_failing_replace_is_reported_and_leaves_the_old_file(tmp_path, monkeyp
     monkeypatch.setattr(os, "replace", no_space)
     with pytest.raises(store.StoreError) as exc:
         store.save(new_report(2024, "别的机关"), path)
-    assert "年报.json" in str(exc.value) and "原文件未改动" in str(exc.value)
+    assert str(exc.value).startswith("无法保存“年报.json”：") and "原文件未改动" in str(exc.value)
     assert path.read_bytes() == old
     assert _names(tmp_path) == ["年报.json", "年报.json.bak"]
 
 
 def test_saving_into_a_missing_folder_is_a_store_error(tmp_path):
-    with pytest.raises(store.StoreError, match="保存失败"):
+    with pytest.raises(store.StoreError, match="^无法保存“年报.json”"):
         store.save(_filled(), tmp_path / "没有的文件夹" / "年报.json")
 
 
