@@ -25,7 +25,7 @@ from forms.numerals import FULLWIDTH_DIGITS, NUMBER, parse_number
 @dataclass(frozen=True)
 class Figure:
     """A number stated in the text, with what it counts."""
-    kind: str                # see KINDS in forms.rules.text: "received", "withheld", "review", …
+    kind: str                # "received", "withheld", "review", "rules", … (forms.rules.text reads them)
     value: int | Decimal
     span: tuple[int, int]    # [start, end) of the phrase in the original text
     phrase: str              # the phrase without whitespace: 受理政府信息公开申请17件
@@ -125,7 +125,8 @@ _SCOPE = re.compile(r"(?P<part>各地|各部门|各单位|各乡镇|各镇|各�
                     r"|政府办公[室厅]|政府办|办公厅)")
 
 # A year named before a figure in its sentence (2023年受理…), or last year's figure (去年受理…).
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?!度?[0-9])|(?:去年|上一?年度?|同期)(?!度?结转)")
+# “较上年增长” compares; it does not date the figure.
+_YEAR = re.compile(r"(?<![0-9较比与])((?:19|20)[0-9]{2})年(?!度?[0-9])|(?<![较比与])(?:去年|上一?年度?)(?!度?结转)")
 # Figures of the application counts that belong to a part of the whole: “其中县政府办受理30件”.
 _APPLICATION_KINDS = {"received", "received_new", "handled", "handled_any", "carried_over", "carried_forward"}
 # A verb alone continuing a list of 规章/规范性文件 counts: “制发行政规范性文件5件，废止3件，现行有效40件”.

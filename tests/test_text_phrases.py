@@ -331,3 +331,10 @@ def test_n7_a_city_wide_count_beside_the_city_government_s_own():
     r.set_text("overview.active", "全市共主动公开行政规范性文件707件。")
     (f,) = text_findings(r)
     assert f.code == "N7" and f.actual == 707
+
+
+def test_a_comparison_with_last_year_does_not_date_the_figure():
+    (f,) = read_figures("申请数量较上年增长5%，共受理政府信息公开申请100件。")
+    assert f.period == ""
+    (f,) = read_figures("较2023年有所增加，2024年共受理政府信息公开申请100件。")
+    assert f.period == "2024"
