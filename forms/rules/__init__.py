@@ -66,19 +66,27 @@ def rule(code: str, *, needs_prior: bool = False) -> Callable[[RuleFunc], RuleFu
     return register
 
 
+FAMILIES = ("arithmetic", "completeness", "cross_year", "text")  # the order findings are listed in
+_loaded = False
+
+
 def _load_families() -> None:
+    global _loaded
     # Imported for their @rule registrations.
     from forms.rules import arithmetic, completeness, cross_year  # noqa: F401
     try:
         from forms.rules import text  # noqa: F401
     except ImportError:  # the text rules are optional until that family lands
         pass
+    # A family imported on its own before the first check registered first.
+    RULES.sort(key=lambda r: FAMILIES.index(r.family) if r.family in FAMILIES else len(FAMILIES))
+    _loaded = True
 
 
 def check(report: Report, prior: Report | None = None, *, final: bool = False,
           codes: Iterable[str] | None = None) -> list[Finding]:
     """All findings for a report, errors first. `prior` defaults to the attached prior report."""
-    if not RULES:
+    if not _loaded:  # not `if not RULES`: importing one family must not switch the others off
         _load_families()
     ctx = Context(report, prior if prior is not None else report.prior, final)
     wanted = set(codes) if codes is not None else None
