@@ -201,3 +201,24 @@ def test_fingerprints_stay_the_same_across_unrelated_edits(sample_report):
     for key, fp in first.items():
         assert after[key] == fp, key
     assert len(set(after.values())) == len(after)  # each place its own identity
+
+
+# --- the registry --------------------------------------------------------------------------
+@pytest.mark.parametrize("first", ["forms.rules.text", "forms.rules.cross_year", "forms.rules.arithmetic"])
+def test_every_family_runs_whichever_module_was_imported_first(first, sample_path):
+    """A GUI panel or a test that imports one family before the first check must not switch the others off."""
+    import subprocess
+    import sys
+    script = (f"import {first}\n"
+              "from forms import store\n"
+              "from forms.rules import check\n"
+              f"r = store.load({str(sample_path)!r})\n"
+              "r.set_cell('applications', 'granted', 'natural_person', None)\n"
+              "r.set_text('problems', '')\n"
+              "r.prior.set_cell('applications', 'carried_forward', 'research', 2)\n"
+              "print(' '.join(f.code for f in check(r)))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, encoding="utf-8", timeout=60)
+    assert out.returncode == 0, out.stderr
+    codes = out.stdout.split()
+    assert {"A1", "A6", "F1", "Y1"} <= set(codes)
+    assert codes.index("A1") < codes.index("F1") < codes.index("Y1")  # errors listed family by family
