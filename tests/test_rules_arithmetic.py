@@ -222,3 +222,17 @@ def test_every_family_runs_whichever_module_was_imported_first(first, sample_pat
     codes = out.stdout.split()
     assert {"A1", "A6", "F1", "Y1"} <= set(codes)
     assert codes.index("A1") < codes.index("F1") < codes.index("Y1")  # errors listed family by family
+
+
+def test_a_warning_marked_checked_is_no_longer_open_but_an_error_always_is(sample_report):
+    from datetime import datetime
+
+    from forms.model import Acknowledgement
+    from forms.rules import open_findings
+    sample_report.set_cell("regulations", "rules", "issued", None)          # A6, a warning
+    sample_report.set_cell("applications", "granted", "research", 2)       # A1, errors
+    findings = [f for f in check(sample_report) if f.code.startswith("A")]
+    for f in findings:
+        sample_report.acknowledged[f.fingerprint] = Acknowledgement(code=f.code, explanation="已核实",
+                                                                    at=datetime(2025, 1, 20, 9, 30))
+    assert [f.code for f in open_findings(sample_report, findings)] == ["A1", "A1"]
