@@ -64,6 +64,8 @@ _NOT_EXACT_BEFORE = ("第", "近", "约", "超", "逾", "过", "余", "多", "�
 _FOREIGN = re.compile(r"其中|等|复议|诉讼|案件|提案|建议|问政|投诉|信访|热线|咨询|留言|诉求|来信|来电|工单"
                       r"|自然人|法人|企业|组织|机构|主动")
 
+_OTHER_MATTERS = re.compile(r"提案|建议|问政|投诉|信访|热线|咨询|留言|诉求|来信|来电|工单|案件|复议|诉讼")
+
 _OUTCOMES = [
     ("granted+partial", r"(?:予以公开|同意公开|全部公开)(?:及|和|与|、|或|以及)部分公开"),
     ("granted", r"(?:予以公开|同意公开|全部公开)"),
@@ -256,8 +258,11 @@ def _figure(c: _Compact, kind: str, guard: str, m: re.Match) -> Figure | None:
         if "申请" not in gap or _FOREIGN.search(gap):
             return None
     elif guard == "handled":
-        # 办结/答复/办理 N 件 counts applications when they are what the passage is about.
-        if _FOREIGN.search(gap) or "申请" not in text[max(0, m.start() - 80):m.end()]:
+        # 办结/答复/办理 N 件 counts applications when they are what the passage is about:
+        # 申请 said just before, and nothing else (建议, 提案, 留言…) named since.
+        window = text[max(0, m.start() - 80):m.start()]
+        since = window[window.rfind("申请"):] if "申请" in window else None
+        if _FOREIGN.search(gap) or ("申请" not in gap and (since is None or _OTHER_MATTERS.search(since))):
             return None
     elif guard in ("case", "reverse_case"):
         other = "诉讼" if kind == "review" else "复议"
