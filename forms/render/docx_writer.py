@@ -29,8 +29,10 @@ from forms.render.embedded import (CUSTOM_XML_PROPS_REL, CUSTOM_XML_PROPS_TYPE, 
 from forms.render.files import write_bytes_atomic
 from forms.render.view import Block, GridCell, TableView, build_view
 
-# A table this short is kept on one page; a longer one repeats its header rows instead.
+# A table this short is kept on one page; a longer one repeats its header rows instead, and keeps
+# each small group of rows under one merged label (（四）无法提供) on one page.
 KEEP_TOGETHER_ROWS = 16
+KEEP_GROUP_ROWS = 8
 CAPTION_SHADING = "F2F2F2"
 CELL_MARGIN = 57  # twips left and right: 0.1 cm, so two 五号 characters fit a narrow column
 
@@ -131,9 +133,12 @@ def _view_rows(view: TableView, *, repeat_header: bool, keep_together: bool, las
     covering = {(r, c): cell for cell in view.cells
                 for r in range(cell.row, cell.row + cell.rowspan)
                 for c in range(cell.col, cell.col + cell.colspan)}
+    kept = {r for cell in view.cells if cell.kind == "row" and 1 < cell.rowspan <= KEEP_GROUP_ROWS
+            for r in range(cell.row, cell.row + cell.rowspan - 1)}
+    kept |= set(range(view.header_rows))
     rows = []
     for r in range(view.n_rows):
-        keep = keep_together and not (last_table and r == view.n_rows - 1)
+        keep = (keep_together or r in kept) and not (last_table and r == view.n_rows - 1)
         tcs, c = [], 0
         while c < view.n_cols:
             cell = covering[(r, c)]
