@@ -339,3 +339,9 @@ def test_a_comparison_with_last_year_does_not_date_the_figure():
     assert f.period == ""
     (f,) = read_figures("较2023年有所增加，2024年共受理政府信息公开申请100件。")
     assert f.period == "2024"
+
+
+def test_the_sample_report_s_text_agrees_with_its_tables(sample_report):
+    compared = comparisons(sample_report)
+    assert len(compared) >= 10 and all(c.matched for c in compared)
+    assert text_findings(sample_report) == []
