@@ -7,6 +7,7 @@ entity bomb; a Word document never carries a DTD).
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from forms.importers import result as R
@@ -46,7 +47,8 @@ def check_package(path: Path) -> None:
                                                        "可能是恶意构造的文件），未读取。")
     except zipfile.BadZipFile:
         raise R.DamagedFileError(path, "Word 文件已损坏或不完整（不是有效的 .docx 压缩包）。") from None
-    except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, OSError, ValueError) as exc:
+    except (zipfile.LargeZipFile, zlib.error, NotImplementedError, RuntimeError, EOFError, OSError,
+            ValueError) as exc:
         raise R.DamagedFileError(path, f"Word 文件已损坏，无法读取（{type(exc).__name__}）。") from None
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 
 from forms.importers import result as R
@@ -16,6 +17,8 @@ from forms.importers.tables import RowRead, TablesFound, _label_core, _group_str
 from forms.model import Organization, Report
 from forms.spec import Spec, load_spec
 
+# The template's own instructions where the text goes: “（文字描述，收取信息处理费情况在此处报告。）”.
+PLACEHOLDER = re.compile(r"^\s*[（(]\s*文字(描述|说明)[^）)]*[）)]\s*$")
 TRADITIONAL_MIN = 5  # characters that change under t2s before a text counts as Traditional
 TABLE_SECTIONS = ("active_disclosure", "applications", "review_litigation")
 # national-2019's prefill_mapping_to_2021, by key: a 2019 cell lands in the 2021 cell with the same
@@ -191,8 +194,9 @@ def build(doc: SourceDocument) -> R.ImportResult:
     year = year or year_from_period("\n".join(texts.get("preface", [])) or doc.text[:2000])
     if not found.any and not headings:
         raise ValueError("未找到年报的标题、章节或表格")
-    if year is None:
-        raise ValueError("未找到报告年度（标题或统计期限中的年份）")
+    if year is None:  # a blank template, say: usable, with the year to be set
+        year = date.today().year - 1
+        b.note(R.SECTION, f"原文没有写明报告年度，暂按 {year} 年导入，请在报告信息中改正。", "year")
     b.read_tables(found)
     fmt = _format(found, year, b)
     report = _assemble(b, year, organ, title, texts, fmt)
@@ -233,7 +237,7 @@ def _section_lines(lines: list[Line], headings: list[Heading], found: TablesFoun
         if i in starts:
             current = starts[i]
             continue
-        if id(line) in table_lines:
+        if id(line) in table_lines or PLACEHOLDER.match(line.label):
             continue
         if (current == "review_litigation" and not has_problems and found.review_line_index is not None
                 and i > found.review_line_index and line.is_text):

@@ -43,6 +43,15 @@ def _page_blocks(page, number: int) -> list[tuple[float, Paragraph | Grid]]:
 
 
 def read_pdf(path: Path, progress: Callable[[int, int], None] | None = None) -> SourceDocument:
+    try:
+        return _read(path, progress)
+    except (R.UnreadableDocument, R.ImportCancelled):
+        raise
+    except Exception as exc:  # pdfminer parses lazily: damage can surface anywhere
+        raise R.DamagedFileError(path, f"PDF 文件已损坏，无法读取（{type(exc).__name__}）。") from None
+
+
+def _read(path: Path, progress: Callable[[int, int], None] | None) -> SourceDocument:
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
     try:
