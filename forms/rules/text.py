@@ -20,18 +20,16 @@ APPLICATIONS = "applications"
 REVIEW = "review_litigation"
 LITIGATION = ("litigation_direct", "litigation_after_review")
 LEGAL_PERSON_COLUMNS = ("commercial", "research", "social_welfare", "legal_service", "other_org")
-# 表三 outcome groups: rows whose keys start with these (2021 and 2019 keys alike).
-OUTCOME_ROWS = {
-    "granted": ("granted",), "partially_granted": ("partially_granted",),
-    "granted+partial": ("granted", "partially_granted"),
-    "withheld": ("withheld_",), "unavailable": ("unavailable_",), "rejected": ("rejected_",),
-    "other_processing": ("other_",),
-}
-OUTCOME_NAMES = {
-    "granted": "“（一）予以公开”总计", "partially_granted": "“（二）部分公开”总计",
-    "granted+partial": "“（一）予以公开”与“（二）部分公开”总计之和",
-    "withheld": "“（三）不予公开”各项总计之和", "unavailable": "“（四）无法提供”各项总计之和",
-    "rejected": "“（五）不予处理”各项总计之和", "other_processing": "“（六）其他处理”各项总计之和",
+# 表三 outcome groups: (label, rows whose keys start with these (2021 and 2019 keys alike), what to call them).
+OUTCOMES = {
+    "granted": ("予以公开", ("granted",), "“（一）予以公开”总计"),
+    "partially_granted": ("部分公开", ("partially_granted",), "“（二）部分公开”总计"),
+    "granted+partial": ("予以公开＋部分公开", ("granted", "partially_granted"),
+                        "“（一）予以公开”与“（二）部分公开”总计之和"),
+    "withheld": ("不予公开", ("withheld_",), "“（三）不予公开”各项总计之和"),
+    "unavailable": ("无法提供", ("unavailable_",), "“（四）无法提供”各项总计之和"),
+    "rejected": ("不予处理", ("rejected_",), "“（五）不予处理”各项总计之和"),
+    "other_processing": ("其他处理", ("other_",), "“（六）其他处理”各项总计之和"),
 }
 CASE_COLUMN_NAMES = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
 # What a 规章/规范性文件 count may be in 表二（一）, by the verb before it; the 2019 format's
@@ -44,7 +42,6 @@ REGULATION_READINGS = {
 }
 
 APPLICATION_KINDS = {"received", "received_new", "carried_over", "handled", "handled_any", "carried_forward"}
-CASE_KINDS = {"review", "litigation", *LITIGATION}
 FEE_MENTION = re.compile(r"处理费|信息处理|收费|收取费用|费用")
 
 
@@ -69,7 +66,7 @@ class Comparison:
         kind = self.figure.kind
         if kind in APPLICATION_KINDS:
             return "N1"
-        if kind in OUTCOME_ROWS:
+        if kind in OUTCOMES:
             return "N2"
         if kind in ("rules", "normative_docs"):
             return "N7"
@@ -103,7 +100,7 @@ def _app_reading(ctx: Context, label: str, rows: tuple[str, ...], description: s
 
 def _readings(ctx: Context, figure: Figure) -> list[Reading]:
     kind = figure.kind
-    if kind in APPLICATION_KINDS or kind in OUTCOME_ROWS:
+    if kind in APPLICATION_KINDS or kind in OUTCOMES:
         if not _has_table(ctx, APPLICATIONS):
             return []
     new = lambda: _app_reading(ctx, "新收", ("new_received",), "表三“本年新收”申请总计")  # noqa: E731
@@ -122,10 +119,11 @@ def _readings(ctx: Context, figure: Figure) -> list[Reading]:
         return [_app_reading(ctx, "上年结转", ("carried_over",), "表三“上年结转”申请总计")]
     if kind == "carried_forward":
         return [_app_reading(ctx, "结转下年度", ("carried_forward",), "表三“结转下年度继续办理”总计")]
-    if kind in OUTCOME_ROWS:
+    if kind in OUTCOMES:
+        label, prefixes, name = OUTCOMES[kind]
         keys = [r.key for r in ctx.spec.table(APPLICATIONS).rows
-                if not r.computed and r.key.startswith(OUTCOME_ROWS[kind])]
-        return [_app_reading(ctx, kind, tuple(keys), "表三" + OUTCOME_NAMES[kind])] if keys else []
+                if not r.computed and r.key.startswith(prefixes)]
+        return [_app_reading(ctx, label, tuple(keys), "表三" + name)] if keys else []
     if kind in ("rules", "normative_docs"):
         return _regulation_readings(ctx, figure)
     return _case_readings(ctx, kind)
@@ -145,7 +143,7 @@ def _case_readings(ctx: Context, kind: str) -> list[Reading]:
     else:
         table = ctx.spec.table(REVIEW)
         name = table.cell_label(rows[0], column)
-    return [Reading(kind, value, (REVIEW, rows[0], column), name)]
+    return [Reading(name.removeprefix("表四"), value, (REVIEW, rows[0], column), name)]
 
 
 def _regulation_readings(ctx: Context, figure: Figure) -> list[Reading]:
@@ -179,15 +177,13 @@ def _compare(ctx: Context) -> list[Comparison]:
         for figure in read_text(text)[0]:
             if figure.period and figure.period != str(ctx.report.year):
                 continue  # last year's figure, quoted for comparison
-            readings: dict = {}
+            by_value: dict[CellValue, Reading] = {}
             for r in _readings(ctx, figure):  # 新收 = 新收＋上年结转 when nothing was carried over
                 if r.value is not None:
-                    readings.setdefault(r.value, r)
-            readings = tuple(readings.values())
-            if not readings:
+                    by_value.setdefault(r.value, r)
+            if not by_value:
                 continue  # not in the tables, or blank there (A6)
-            matched = next((r for r in readings if r.value == figure.value), None)
-            out.append(Comparison(key, figure, readings, matched))
+            out.append(Comparison(key, figure, tuple(by_value.values()), by_value.get(figure.value)))
     return out
 
 
@@ -229,7 +225,7 @@ def _find_mismatches(ctx: Context) -> Iterator[tuple[str, Comparison]]:
         yield c.code, c
 
 
-def _where(ctx: Context, key: str) -> tuple[str, str]:
+def _where(ctx: Context, key: str) -> tuple[str | None, str]:
     """(section key, how a clerk names the text) for a text key."""
     head, _, tail = key.partition(".")
     spec = ctx.spec
@@ -242,7 +238,7 @@ def _where(ctx: Context, key: str) -> tuple[str, str]:
         return table.section, f"{table.short_name}下的说明"
     if head in ("problems", "other"):
         return head, spec.section(head).heading
-    return "overview", "报告开头"
+    return None, "报告开头"
 
 
 def _finding(ctx: Context, code: str, c: Comparison) -> Finding:
