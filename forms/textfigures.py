@@ -131,6 +131,8 @@ _SCOPE = re.compile(r"(?P<part>各地|各部门|各单位|各乡镇|各镇|各�
 _YEAR = re.compile(r"(?<![0-9较比与])((?:19|20)[0-9]{2})年(?!度?[0-9])|(?<![较比与])(?:去年|上一?年度?)(?!度?结转)")
 # Figures of the application counts that belong to a part of the whole: “其中县政府办受理30件”.
 _APPLICATION_KINDS = {"received", "received_new", "handled", "handled_any", "carried_over", "carried_forward"}
+# Applications by channel are parts of the whole: 网上受理申请…, 当面受理…
+_CHANNEL = re.compile(r"网上|网络|在线|线上|线下|当面|现场|信函|邮寄|传真|电子邮件|邮件|电话|窗口")
 # A verb alone continuing a list of 规章/规范性文件 counts: “制发行政规范性文件5件，废止3件，现行有效40件”.
 _VERB_ONLY = re.compile(rf"(?P<verb>现行有效|废止|失效|制发|出台|印发){_gap(4)}{_NUM}{_DOC_UNIT}")
 
@@ -285,8 +287,10 @@ def _figure(c: _Compact, kind: str, guard: str, m: re.Match) -> Figure | None:
         if not column:
             return None  # 审核/备案/清理 N 件: not what 表二（一） counts
         kind = "normative_docs" if "规范性文件" in m.group("noun") else "rules"
-    if kind in _APPLICATION_KINDS and "其中" in before:
-        return None  # a part of a count given before it
+    if kind in _APPLICATION_KINDS:
+        clause = before[max(before.rfind(ch) for ch in _BREAK) + 1:]
+        if "其中" in before or _CHANNEL.search(clause + gap):
+            return None  # a part of a count: “其中县政府办受理…”, “通过网络受理申请…”
     scope = None
     scope_word = ""
     scopes = list(_SCOPE.finditer(before))
