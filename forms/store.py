@@ -97,7 +97,10 @@ def from_data(data: Any, path: str | os.PathLike = "<内存>") -> Report:
                   "请升级软件后再打开。为保护该文件，本软件不会改写它。")
     data = dict(data)
     while version < FORMAT_VERSION:
-        data = MIGRATIONS[version](data)
+        try:
+            data = MIGRATIONS[version](data)
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError):  # a field a step expects is missing
+            raise CorruptFileError(path, f"无法把文件从格式 {version} 升级到当前格式：内容不完整或有误。") from None
         version += 1
     data.pop("application", None)
     data.pop("format", None)
