@@ -376,3 +376,24 @@ def test_a_folder_that_refuses_permissions_does_not_stop_the_save(tmp_path, monk
     assert _names(tmp_path) == ["U盘.json", "U盘.json.bak"]
     if fds is not None:
         assert len(os.listdir("/proc/self/fd")) == fds
+
+
+def test_an_old_file_a_migration_step_cannot_handle_is_reported_not_crashed_on(tmp_path, monkeypatch):
+    old = json.loads(_good_text())
+    del old["organization"]  # the step below expects 'organ'; this old file has neither
+    path = tmp_path / "残缺旧版.json"
+    path.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    before = path.read_bytes()
+
+    def organ_to_organization(data: dict) -> dict:
+        data = dict(data)
+        data["organization"] = data.pop("organ")
+        return data
+    monkeypatch.setattr(store, "FORMAT_VERSION", 2)
+    monkeypatch.setitem(store.MIGRATIONS, 1, organ_to_organization)
+    with pytest.raises(store.CorruptFileError) as exc:
+        store.load(path)
+    assert str(exc.value).startswith("无法打开“残缺旧版.json”") and "格式 1" in str(exc.value)
+    with pytest.raises(store.StoreError):
+        store.save(_filled(), path)
+    assert path.read_bytes() == before
