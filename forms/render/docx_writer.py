@@ -205,8 +205,12 @@ def docx_bytes(report: Report, *, reference_doc: str | os.PathLike | None = None
     view = build_view(report, today)
     document = _open_reference(reference_doc)
     _append(document, parse_xml(_title_xml(view.title)))
+    previous = ""
     for block in view.blocks:
+        if block.kind == "heading1" and previous in ("tables", "note"):
+            _append(document, parse_xml(_paragraph_xml("Normal", "")))  # a blank line after a table
         _add_block(document, block)
+        previous = block.kind
     _append(document, parse_xml(_paragraph_xml("Normal", "")))
     for line in view.signature:
         _append(document, parse_xml(_paragraph_xml("Signature", line)))

@@ -6,18 +6,18 @@ renderers only decide how each block looks. Nothing here knows a label by heart.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
 from forms.layout import HeaderCell, table_grid
 from forms.model import CellValue, Report
+from forms.render.docx_styles import TEXT_WIDTH_TWIPS
 from forms.spec import Spec, Table
 
-HEADER_KINDS = ("corner", "column", "row")
-# A data column this narrow (in twips of a 156 mm text block) holds two 五号 characters per line.
+# A data column this narrow (in twips) holds two 五号 characters per line.
 NARROW_DATA_COLUMN = 700
-TEXT_WIDTH = 8844
+TEXT_WIDTH = TEXT_WIDTH_TWIPS
 
 
 @dataclass(frozen=True)
@@ -32,13 +32,6 @@ class GridCell:
     headers: tuple[str, ...] = ()      # ids of every header cell labelling a data cell
     key: tuple[str, str] | None = None  # (row key, column key) of a data cell
     scope: str | None = None           # col, colgroup, row, rowgroup for header cells
-
-    @property
-    def is_header(self) -> bool:
-        return self.kind in HEADER_KINDS
-
-    def covers(self, row: int, col: int) -> bool:
-        return self.row <= row < self.row + self.rowspan and self.col <= col < self.col + self.colspan
 
 
 @dataclass(frozen=True)
@@ -59,12 +52,6 @@ class TableView:
         for c in sorted(self.cells, key=lambda c: (c.row, c.col)):
             out[c.row].append(c)
         return out
-
-    def at(self, row: int, col: int) -> GridCell:
-        return next(c for c in self.cells if c.covers(row, col))
-
-    def data_cells(self) -> list[GridCell]:
-        return [c for c in self.cells if c.kind == "data"]
 
     def widened(self, n_cols: int) -> TableView:
         """The same table stretched to n_cols: its last column spans the extra grid columns.
@@ -95,7 +82,6 @@ class ReportView:
     signature: tuple[str, ...]   # organ, date
     year: int
     organization: str
-    generated: date = field(default_factory=date.today)
 
 
 def format_value(value: CellValue) -> str:
@@ -208,5 +194,4 @@ def build_view(report: Report, today: date | None = None) -> ReportView:
             blocks += [Block("note", p) for p in paragraphs(v.note)]
     closing = report.sections.closing.strip() or chinese_date(today)
     signature = tuple(x for x in (report.organization.name.strip(), closing) if x)
-    return ReportView(report.display_title, tuple(blocks), signature, report.year,
-                      report.organization.name, today)
+    return ReportView(report.display_title, tuple(blocks), signature, report.year, report.organization.name)
