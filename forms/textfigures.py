@@ -33,6 +33,7 @@ class Figure:
     scope_word: str = ""
     column: str = ""         # 规章/规范性文件 counts: "issued", "published", "repealed" or "in_force"
     period: str = ""         # "2023" when the sentence names a year before the figure, "prior" for 去年/上年
+    rows: tuple[str, ...] = ()  # outcome counts: the 表三 rows a reason before it names (“因本机关不掌握…”)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,20 @@ _FOREIGN = re.compile(r"其中|等|复议|诉讼|案件|提案|建议|问政|投
                       r"|自然人|法人|企业|组织|机构|主动")
 
 _OTHER_MATTERS = re.compile(r"提案|建议|问政|投诉|信访|热线|咨询|留言|诉求|来信|来电|工单|案件|复议|诉讼")
+
+# The reasons of 表三's outcome rows, as sentences name them.
+_REASON_ROWS = [
+    ("国家秘密", "withheld_state_secret"), ("禁止公开", "withheld_prohibited_by_law"),
+    ("三安全一稳定", "withheld_security_stability"), ("第三方", "withheld_third_party"),
+    ("内部事务", "withheld_internal_affairs"), ("过程性", "withheld_process_info"),
+    ("执法案卷", "withheld_enforcement_file"), ("查询事项", "withheld_inquiry"),
+    ("不掌握", "unavailable_not_held"), ("另行制作", "unavailable_needs_creation"),
+    ("没有现成", "unavailable_needs_creation"), ("不明确", "unavailable_unclear"),
+    ("信访", "rejected_petition"), ("举报", "rejected_petition"), ("投诉", "rejected_petition"),
+    ("重复申请", "rejected_duplicate"), ("出版物", "rejected_publication"), ("大量反复", "rejected_excessive"),
+    ("重新出具", "rejected_confirmation"), ("不补正", "other_no_correction"), ("缴纳费用", "other_fee_unpaid"),
+]
+_CLAUSE_END = "，,。；;！!？?：:（）()"
 
 _OUTCOMES = [
     ("granted+partial", r"(?:予以公开|同意公开|全部公开)(?:及|和|与|、|或|以及)部分公开"),
@@ -249,10 +264,15 @@ def _figure(c: _Compact, kind: str, guard: str, m: re.Match) -> Figure | None:
     before = text[sentence:m.start()]
     gap = m.group("gap")
     column = ""
+    rows: tuple[str, ...] = ()
     if guard == "outcome":
         # “主动予以公开信息” is proactive disclosure, not an answer to an application.
         if "主动" in before[-12:] or "等" in gap[-4:] or "其中" in gap:
             return None
+        # “因本机关不掌握相关政府信息无法提供252件” may count that row alone; “…等原因” the group.
+        reason = before[max(before.rfind(ch) for ch in _CLAUSE_END) + 1:]
+        if "等" not in reason:
+            rows = tuple(dict.fromkeys(row for word, row in _REASON_ROWS if word in reason))
     elif guard in ("gap", "reverse"):
         if _FOREIGN.search(gap):
             return None
@@ -302,7 +322,7 @@ def _figure(c: _Compact, kind: str, guard: str, m: re.Match) -> Figure | None:
     years = list(_YEAR.finditer(before))
     period = (years[-1].group(1) or "prior") if years else ""
     return Figure(kind, value, c.span(m.start(), m.end()), text[m.start():m.end()].replace(" ", ""),
-                  scope, scope_word, column, period)
+                  scope, scope_word, column, period, rows)
 
 
 def _claims(c: _Compact):

@@ -346,3 +346,15 @@ def test_the_sample_report_s_text_agrees_with_its_tables(sample_report):
     compared = comparisons(sample_report)
     assert len(compared) >= 10 and all(c.matched for c in compared)
     assert text_findings(sample_report) == []
+
+
+def test_n2_a_reason_named_without_等_may_count_its_row_alone():
+    r = report(overview__on_request="因本机关不掌握相关政府信息无法提供252件。")
+    fill(r, "applications", "unavailable_not_held", "natural_person", 252)
+    fill(r, "applications", "unavailable_needs_creation", "natural_person", 44)
+    assert text_findings(r) == []
+    assert comparisons(r)[0].matched.label == "1.本机关不掌握相关政府信息"
+    # With 等 the sentence speaks of the whole group (上海 2019: 265 vs 337).
+    r.set_text("overview.on_request", "因本机关不掌握等原因无法提供252件。")
+    (f,) = text_findings(r)
+    assert (f.code, f.expected) == ("N2", 296)

@@ -123,7 +123,16 @@ def _readings(ctx: Context, figure: Figure) -> list[Reading]:
         label, prefixes, name = OUTCOMES[kind]
         keys = [r.key for r in ctx.spec.table(APPLICATIONS).rows
                 if not r.computed and r.key.startswith(prefixes)]
-        return [_app_reading(ctx, label, tuple(keys), "表三" + name)] if keys else []
+        if not keys:
+            return []
+        out = [_app_reading(ctx, label, tuple(keys), "表三" + name)]
+        named = tuple(r for r in figure.rows if r in keys)
+        if named:  # the rows the sentence's reason names, without 等
+            table = ctx.spec.table(APPLICATIONS)
+            labels = "、".join(f"“{table.row(r).label}”" for r in named)
+            out.append(_app_reading(ctx, "、".join(table.row(r).label for r in named), named,
+                                    f"表三{labels}总计"))
+        return out
     if kind in ("rules", "normative_docs"):
         return _regulation_readings(ctx, figure)
     return _case_readings(ctx, kind)
