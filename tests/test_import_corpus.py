@@ -55,6 +55,10 @@ def test_hongze_2023(corpus_dir, ext):
         ("review", 0, 11), ("litigation_after_review", 0, 5)]
     assert {"A1", "A2", "A3"}.isdisjoint(f.code for f in found)  # 表三 balances
     assert "F5" in [f.code for f in found]
+    # the import result itself tells the clerk of the document's own errors
+    told = [n for n in result.notes if n.kind == "source_check"]
+    assert [n.location for n in told if "A4" in n.message] == [
+        ("review_litigation", "review", "total"), ("review_litigation", "litigation_after_review", "total")]
 
 
 @pytest.mark.parametrize("ext", ["pdf", "txt"])
@@ -96,7 +100,7 @@ def test_huaian_2024_is_clean(corpus_dir, ext):
         12, 1, 1, 6, 20]
     assert "3940 元" in r.sections.other
     assert [f for f in check(r) if f.severity.value == "error"] == []
-    assert result.counts() == {"cells": 200, "filled": 200, "blank": 0, "notes": 0}
+    assert result.counts() == {"cells": 200, "filled": 200, "blank": 0, "notes": 0}  # nothing to say
 
 
 def test_shanghai_2019_is_2019_format_with_blanks(corpus_dir):
@@ -120,6 +124,7 @@ def test_shanghai_2019_is_2019_format_with_blanks(corpus_dir):
     assert review["litigation_direct"]["upheld"] == 8
     a6 = [f for f in check(r) if f.code == "A6"]
     assert len(a6) > 100
+    assert sum(1 for n in result.notes if n.message.startswith("原文 A6")) == len(a6)
     assert any(f.location.row == "new_received" and f.location.column == "research" for f in a6)
     assert "A1" not in codes(r)  # 859 + 18 = 805 + 72
 

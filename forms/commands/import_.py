@@ -50,8 +50,11 @@ def print_summary(result, output) -> None:
     print(f"{r.display_title}（{r.year} 年度，{FORMAT_NAMES.get(result.format, result.format)}）")
     print(f"读取单元格 {counts['cells']} 个，其中有数值 {counts['filled']} 个、空白 {counts['blank']} 个；"
           f"说明 {counts['notes']} 条。")
+    blanks = [n for n in result.notes if n.message.startswith("原文 A6")]
     for note in result.notes:
-        if note.kind != "blank":
+        if note not in blanks:
             print(f"  - {note.message}")
+    if blanks:
+        print(f"  - 原文 A6：{len(blanks)} 个单元格为空白或“/”“—”（没有发生的应填 0），详见 --json。")
     if output:
         print(f"已保存：{output}")

@@ -61,7 +61,7 @@ class _Builder:
         self.notes.append(R.ImportNote(kind, message, location, source_text))
 
     # --- cells ---------------------------------------------------------------------------
-    def put(self, table: str, row: str, column: str, text: str, where: str) -> None:
+    def put(self, table: str, row: str, column: str, text: str) -> None:
         tspec = self.spec.table(table)
         parsed = parse_cell(text)
         cell = (table, row, column)
@@ -71,8 +71,6 @@ class _Builder:
         if parsed.note:
             kind = R.CONVERSION if parsed.readable else R.NOT_FOUND
             self.note(kind, f"{label}：{parsed.note}。", cell, text)
-        elif parsed.value is None:
-            self.note(R.BLANK, f"{label}在原文中为空白（{where}）。", cell, text)
         value = parsed.value
         if value is not None and tspec.value_type == "amount" and isinstance(value, int):
             value = Decimal(value)
@@ -86,17 +84,16 @@ class _Builder:
                                   "value": parse_cell(text).value, "source_text": text})
 
     def read_row(self, rr: RowRead) -> None:
-        where = rr.line.location
         if rr.spec_id == self.spec.id:
             for col, text in zip(self.spec.table(rr.table).columns, rr.values):
-                self.put(rr.table, rr.row, col.key, text, where)
+                self.put(rr.table, rr.row, col.key, text)
             return
         old = self.spec19.table(rr.table)
         if (rr.table, rr.row) in UNSPLIT_2019_ROWS:
             target = UNSPLIT_2019_ROWS[(rr.table, rr.row)]
             for col, text in zip(old.columns, rr.values):
                 self.legacy(self.spec19, rr.table, rr.row, col.key, text)
-                self.put(rr.table, target, col.key, text, where)
+                self.put(rr.table, target, col.key, text)
             self._legacy_item(old, rr.row, old.columns[0].key)
             new = self.spec.table(rr.table).row(target).label
             self.note(R.LEGACY, f"原文“{old.row(rr.row).label}”一行未细分，其数值暂记入“{new}”，请按 2021 年版的三项拆分填写。",
@@ -105,7 +102,7 @@ class _Builder:
         for col, text in zip(old.columns, rr.values):
             target_col = RENAMED_2019_COLUMNS.get((rr.table, col.key), col.key)
             if self._in_2021(rr.table, rr.row, target_col):
-                self.put(rr.table, rr.row, target_col, text, where)
+                self.put(rr.table, rr.row, target_col, text)
                 if (rr.table, col.key) in APPROXIMATE_2019:
                     self.note(R.LEGACY, APPROXIMATE_2019[(rr.table, col.key)] + "。", (rr.table, rr.row, target_col), text)
             else:
@@ -206,7 +203,20 @@ def build(doc: SourceDocument) -> R.ImportResult:
     for key in ("overview", "problems", "other"):
         if not texts.get(key):
             b.note(R.SECTION, f"未找到“{b.spec.section(key).heading}”的内容。", key)
-    return R.ImportResult(report, fmt, doc.source_kind, b.notes, b.cells, section_texts, doc.pages)
+    source_text = "\n".join(ln.raw or ln.label for ln in lines)
+    result = R.ImportResult(report, fmt, doc.source_kind, b.notes, b.cells, section_texts, doc.pages, source_text)
+    _add_source_findings(result)
+    return result
+
+
+def _add_source_findings(result: R.ImportResult) -> None:
+    """The document's own errors as written: arithmetic (A1–A6) and text against tables (N)."""
+    from forms.rules import check
+    for f in check(result.report):
+        if f.code[0] in "AN":
+            loc = f.location
+            where = (loc.table, loc.row or "", loc.column or "") if loc.table else (loc.text or loc.section or "")
+            result.notes.append(R.ImportNote(R.SOURCE_CHECK, f"原文 {f.code}：{f.message}", where))
 
 
 def _format(found: TablesFound, year: int, b: _Builder) -> str:

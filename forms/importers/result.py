@@ -10,9 +10,9 @@ from forms.model import Report
 Cell = tuple[str, str, str]  # (table, row, column)
 
 # Kinds of note, so a program (or the preview dialog) can group them.
-FORMAT, FUZZY, CONVERSION, BLANK, NOT_FOUND, EXTRA, SECTION, EDITED, ENCODING, LEGACY = (
-    "format", "fuzzy_match", "conversion", "blank", "not_found", "extra", "section", "edited_export",
-    "encoding", "legacy")
+FORMAT, FUZZY, CONVERSION, NOT_FOUND, EXTRA, SECTION, EDITED, ENCODING, LEGACY = (
+    "format", "fuzzy_match", "conversion", "not_found", "extra", "section", "edited_export", "encoding", "legacy")
+SOURCE_CHECK = "source_check"  # the source document's own errors: arithmetic (A), text against tables (N)
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class ImportResult:
     cells: dict[Cell, str] = field(default_factory=dict)
     section_texts: dict[str, str] = field(default_factory=dict)
     pages: int = 0
+    source_text: str = ""  # the document as read, line by line (table rows with “ | ” between cells)
 
     def counts(self) -> dict[str, int]:
         """Cells read with a value, cells read blank, and notes: the one-line summary."""
