@@ -168,6 +168,8 @@ class FindingsPanel(QWidget):
     def refresh(self) -> None:
         current = self.model.finding(self.view.currentIndex())
         self.model.refresh()
+        for row in range(self.model.rowCount()):
+            self.view.setFirstColumnSpanned(row, QModelIndex(), True)
         self.view.expandAll()
         if current is not None:
             index = self.model.index_of(current.fingerprint)

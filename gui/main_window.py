@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.page_stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 1060])
+        self.splitter.setSizes([340, 1020])
         self.central = QStackedWidget()
         self.central.addWidget(self.start_page)
         self.central.addWidget(self.splitter)

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QKeySequence, QValidator
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QAbstractScrollArea, QApplication,
-                               QLabel, QLineEdit, QMenu, QSizePolicy, QStyledItemDelegate, QTableView,
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QKeySequence, QPalette, QValidator
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication,
+                               QLabel, QLineEdit, QMenu, QStyle, QStyledItemDelegate, QTableView,
                                QWidget)
 
 from gui.commands import SetCells
@@ -94,6 +94,9 @@ class CellDelegate(QStyledItemDelegate):
         return super().eventFilter(editor, event)
 
     def paint(self, painter, option, index):
+        tint = index.data(Qt.ItemDataRole.BackgroundRole)
+        if tint is not None and option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, tint)  # the style paints either the tint or the selection
         super().paint(painter, option, index)
         if index.data(KindRole) == "entered" and index.data(ValueRole) is None:
             # Blank is not 0: a blank cell still waits for a figure.
@@ -119,17 +122,18 @@ class TableView(QTableView):
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
         self.setStyleSheet("QTableView { gridline-color: #7a8594; }")
+        palette = self.palette()
+        # A see-through selection, so the tint of a cell with a finding still shows under it.
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(22, 119, 255, 70))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("black"))
+        self.setPalette(palette)
         for h in model.grid.headers:
             if h.rowspan > 1 or h.colspan > 1:
                 self.setSpan(h.row, h.col, h.rowspan, h.colspan)
         self._size_cells()
-        top, _, left, _ = model.data_rect()
-        self.setCurrentIndex(model.index(top, left))
 
     def model(self) -> TableModel:  # noqa: D102 - narrows the type
         return super().model()
@@ -143,15 +147,20 @@ class TableView(QTableView):
         if g.label_cols == 3:      # 表三: group, subgroup, item
             label_widths = [4.5, 5.5, 17]
             data_width = 4.6
-        elif g.label_cols:         # 表二
+        elif g.label_cols:         # 表二: its four tables share one width, as on paper
             label_widths = [12]
             data_width = 36 / len(g.table.columns)
         else:                      # 表四: 15 cells in a line
             label_widths = []
             data_width = 4.2
+        data_cols = g.n_cols - g.label_cols
+        data_total = round(data_width * data_cols * unit + 12 * data_cols)
         for c in range(g.n_cols):
-            w = label_widths[c] if c < g.label_cols else data_width
-            self.setColumnWidth(c, round(w * unit + 12))
+            if c < g.label_cols:
+                self.setColumnWidth(c, round(label_widths[c] * unit + 12))
+            else:  # spread the rounding so equal tables end equally wide
+                i = c - g.label_cols
+                self.setColumnWidth(c, data_total * (i + 1) // data_cols - data_total * i // data_cols)
         line = fm.height() + 12
         heights = [line] * g.n_rows
         multi = []
@@ -171,6 +180,8 @@ class TableView(QTableView):
                     heights[r] += -(-short // h.rowspan)
         for r, height in enumerate(heights):
             self.setRowHeight(r, height)
+        frame = 2 * self.frameWidth()
+        self.setFixedSize(sum(self.columnWidth(c) for c in range(g.n_cols)) + frame, sum(heights) + frame)
 
     # --- spreadsheet movement ------------------------------------------------------------
     def _entered(self, row: int, col: int) -> bool:
@@ -345,6 +356,13 @@ class TableView(QTableView):
         self.message.emit(text)
         return False
 
+    def focusOutEvent(self, event):
+        # Several tables share a page: only the one being worked in shows a selection.
+        if event.reason() not in (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason,
+                                  Qt.FocusReason.MenuBarFocusReason) and self.state() != self.State.EditingState:
+            self.clearSelection()
+        super().focusOutEvent(event)
+
     def mousePressEvent(self, event):
         self.inline.hide()
         super().mousePressEvent(event)
@@ -358,7 +376,8 @@ class TableView(QTableView):
 
     def select_cell(self, row: str, column: str) -> None:
         index = self.model().index_of(row, column)
-        self.setCurrentIndex(index)
+        # Explicit: setCurrentIndex() would toggle instead when Ctrl happens to be held.
+        self.selectionModel().setCurrentIndex(index, self.selectionModel().SelectionFlag.ClearAndSelect)
         self.scrollTo(index)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
