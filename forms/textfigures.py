@@ -139,7 +139,7 @@ _VERB_COLUMN = {"现行有效": "in_force", "有效": "in_force", "废止": "rep
 _SCOPE = re.compile(r"(?P<part>各地|各部门|各单位|各乡镇|各镇|各街道|各县区|各区县|各县|各区|[县市区]直(?:各)?(?:部门|单位))"
                     r"|(?P<area>全市|全区|全县|全省|全州|全旗|全盟|全镇|全乡|全街道)"
                     r"|(?P<own>本机关(?!不掌握)|本单位|本部门|本级|[我本][局委办厅署处院]|代表[^，。；]{0,6}政府"
-                    r"|政府办公[室厅]|政府办|办公厅)")
+                    r"|[市区县州镇乡]?政府办公[室厅]|[市区县州镇乡]?政府办|办公厅)")
 
 # A year named before a figure in its sentence (2023年受理…), or last year's figure (去年受理…).
 # “较上年增长” compares; it does not date the figure.
@@ -316,9 +316,14 @@ def _figure(c: _Compact, kind: str, guard: str, m: re.Match) -> Figure | None:
     scopes = list(_SCOPE.finditer(before))
     if scopes:
         scope = scopes[-1].lastgroup
-        scope_word = scopes[-1].group(0)
         if scope == "part":
             return None  # 各部门受理…: a part of the whole, not a table figure
+        start = scopes[-1].start()
+        for prev in reversed(scopes[:-1]):  # 区政府办 + 代表区政府: say it whole
+            if prev.end() != start or prev.lastgroup != scope:
+                break
+            start = prev.start()
+        scope_word = before[start:scopes[-1].end()]
     years = list(_YEAR.finditer(before))
     period = (years[-1].group(1) or "prior") if years else ""
     return Figure(kind, value, c.span(m.start(), m.end()), text[m.start():m.end()].replace(" ", ""),

@@ -88,7 +88,7 @@ def test_spans_point_at_the_phrase_in_the_original_text():
     (f,) = read_figures(text)
     assert text[f.span[0]:f.span[1]] == "受理政府\n信息公开申请 17 件"
     assert f.phrase == "受理政府信息公开申请17件"
-    assert (f.scope, f.scope_word) == ("own", "代表区政府")
+    assert (f.scope, f.scope_word) == ("own", "区政府办代表区政府")
 
 
 def test_scope_words():
