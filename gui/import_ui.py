@@ -1,0 +1,219 @@
+"""从上年报告新建, and attaching last year's report: choose a file, import it (in a worker thread,
+with progress for slow PDFs, cancellable), preview what was recognised beside the source text
+with the notes, confirm.
+
+Dialogs go through `ImportDialogs` (the module's `dialogs`), so tests answer them instead of a clerk.
+"""
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget, QListWidgetItem,
+                               QMessageBox, QPlainTextEdit, QProgressDialog, QSplitter, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+
+from forms import store
+from forms.findings import fmt
+from forms.importers import ImportCancelled, ImportResult, import_report
+from forms.model import Report
+from forms.prefill import prefill
+
+IMPORT_FILTER = ("可导入的年度报告 (*.json *.docx *.html *.htm *.pdf *.txt);;Word 文档 (*.docx);;网页 (*.html *.htm);;"
+                 "PDF 文件 (*.pdf);;文本 (*.txt);;所有文件 (*)")
+FORMAT_NAMES = {"national-2021": "2021 年版格式", "national-2019": "2019 年版格式",
+                "free-form": "早期自由格式（无统计表）", "native": "本软件的文件"}
+NOTED = QColor("#fff3c4")     # a cell the import has something to say about
+WRONG = QColor("#f8d0d0")     # a cell where the document's own arithmetic fails
+
+
+class PreviewDialog(QDialog):
+    """The recognised tables beside the source text, with the notes; 确定 accepts the import."""
+
+    def __init__(self, result: ImportResult, action: str, warning: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.imported = result
+        r = result.report
+        self.setWindowTitle("导入预览")
+        self.resize(1100, 720)
+        counts = result.counts()
+        summary = QLabel(
+            f"<b>{r.display_title}</b><br>{r.year} 年度 · {FORMAT_NAMES.get(result.format, result.format)} · "
+            f"读取单元格 {counts['cells']} 个（有数值 {counts['filled']}，空白 {counts['blank']}）· 说明 {counts['notes']} 条"
+            + (f"<br><span style='color:#b00'>{warning}</span>" if warning else ""))
+        summary.setTextFormat(Qt.TextFormat.RichText)
+        self.tabs = QTabWidget()
+        self.tables: dict[str, QTableWidget] = {}
+        for table in r.spec.tables:
+            view = self._table(table)
+            self.tables[table.key] = view
+            self.tabs.addTab(view, table.short_name)
+        self.source = QPlainTextEdit(result.source_text)
+        self.source.setReadOnly(True)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.tabs)
+        split.addWidget(self.source)
+        split.setSizes([650, 450])
+        self.notes = QListWidget()
+        for note in result.notes:
+            item = QListWidgetItem(note.message)
+            item.setData(Qt.ItemDataRole.UserRole, note.location)
+            self.notes.addItem(item)
+        self.notes.itemActivated.connect(self._show_note)
+        self.notes.itemClicked.connect(self._show_note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(action)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        notes_label = QLabel("说明（单击定位到表格单元格）：")
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(split, 3)
+        layout.addWidget(notes_label)
+        layout.addWidget(self.notes, 1)
+        layout.addWidget(buttons)
+
+    def _table(self, table) -> QTableWidget:
+        r = self.imported.report
+        values = r.table_values(table.key)
+        view = QTableWidget(len(table.rows), len(table.columns))
+        view.setHorizontalHeaderLabels([c.label for c in table.columns])
+        view.setVerticalHeaderLabels([row.label for row in table.rows])
+        noted = {n.location for n in self.imported.notes if isinstance(n.location, tuple)}
+        for i, row in enumerate(table.rows):
+            for j, col in enumerate(table.columns):
+                cell = (table.key, row.key, col.key)
+                # a total shows as the document wrote it; the sum is in the tooltip when they differ
+                stated, value = r.stated(*cell), values[row.key][col.key]
+                shown = stated if stated is not None else value
+                item = QTableWidgetItem("" if shown is None else fmt(shown))
+                item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+                source = self.imported.cells.get(cell)
+                tip = f"原文：“{source}”" if source is not None else "原文中未找到"
+                if stated is not None and value is not None and stated != value:
+                    tip += f"；分项之和为 {fmt(value)}"
+                item.setToolTip(tip)
+                if cell in noted:
+                    wrong = any(n.location == cell and n.kind == "source_check" and "A6" not in n.message
+                                for n in self.imported.notes)
+                    item.setBackground(QBrush(WRONG if wrong else NOTED))
+                view.setItem(i, j, item)
+        return view
+
+    def _show_note(self, item: QListWidgetItem) -> None:
+        loc = item.data(Qt.ItemDataRole.UserRole)
+        if not (isinstance(loc, tuple) and len(loc) == 3 and loc[0] in self.tables):
+            return
+        table = self.imported.report.spec.table(loc[0])
+        view = self.tables[loc[0]]
+        self.tabs.setCurrentWidget(view)
+        rows = [r.key for r in table.rows]
+        cols = [c.key for c in table.columns]
+        if loc[1] in rows:
+            col = cols.index(loc[2]) if loc[2] in cols else 0
+            view.setCurrentCell(rows.index(loc[1]), col)
+
+
+class ImportDialogs:
+    """Real dialogs."""
+
+    def choose_file(self, parent: QWidget | None, title: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, title, "", IMPORT_FILTER)
+        return Path(name) if name else None
+
+    def preview(self, parent: QWidget | None, result: ImportResult, action: str, warning: str = "") -> bool:
+        return PreviewDialog(result, action, warning, parent).exec() == QDialog.DialogCode.Accepted
+
+    def progress(self, parent: QWidget | None, path: Path) -> QProgressDialog:
+        dialog = QProgressDialog(f"正在读取“{path.name}”…", "取消", 0, 100, parent)
+        dialog.setWindowTitle("导入")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)  # only slow imports (long PDFs) show it
+        return dialog
+
+    def error(self, parent: QWidget | None, message: str) -> None:
+        QMessageBox.critical(parent, "无法导入", message)
+
+
+dialogs = ImportDialogs()
+
+
+def run_import(parent: QWidget | None, path: Path) -> ImportResult | None:
+    """Imports in a worker thread while the window stays responsive; None if cancelled or unreadable."""
+    cancelled = threading.Event()
+    done = {"pages": 0, "total": 0}
+
+    def progress(page: int, total: int) -> None:
+        done["pages"], done["total"] = page, total
+        if cancelled.is_set():
+            raise ImportCancelled()
+
+    bar = dialogs.progress(parent, path)
+    bar.canceled.connect(cancelled.set)
+    loop = QEventLoop()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        future: Future = pool.submit(import_report, path, progress=progress)
+        timer = QTimer()
+        timer.setInterval(30)
+
+        def poll() -> None:
+            if bar.wasCanceled():
+                cancelled.set()
+            if done["total"]:
+                bar.setMaximum(done["total"])
+                bar.setValue(done["pages"])
+                bar.setLabelText(f"正在读取“{path.name}”：第 {done['pages']} / {done['total']} 页")
+            if future.done():
+                loop.quit()
+
+        timer.timeout.connect(poll)
+        timer.start()
+        if not future.done():
+            loop.exec()
+        timer.stop()
+    bar.reset()
+    bar.deleteLater()
+    if cancelled.is_set():
+        return None  # the clerk cancelled: even a finished import is not wanted any more
+    try:
+        return future.result()
+    except ImportCancelled:
+        return None
+    except store.StoreError as exc:
+        dialogs.error(parent, str(exc))
+        return None
+
+
+def _import_chosen(parent: QWidget | None, title: str) -> ImportResult | None:
+    path = dialogs.choose_file(parent, title)
+    if path is None:
+        return None
+    return run_import(parent, path)
+
+
+def new_from_prior(parent: QWidget | None) -> Report | None:
+    """从上年报告新建: the next year's draft, prefilled from the chosen report."""
+    result = _import_chosen(parent, "选择上年的年度报告（Word、网页、PDF、文本或本软件的文件）")
+    if result is None:
+        return None
+    year = result.report.year + 1
+    if not dialogs.preview(parent, result, f"新建 {year} 年度草稿"):
+        return None
+    return prefill(result.report, year)
+
+
+def attach_prior(parent: QWidget | None, report: Report) -> Report | None:
+    """The chosen prior report (without its own prior); the editor attaches it undoably."""
+    result = _import_chosen(parent, "选择上年的年度报告，用于跨年度校验")
+    if result is None:
+        return None
+    prior = result.report
+    warning = (f"所选报告为 {prior.year} 年度，而当前报告为 {report.year} 年度，上年报告应为 {report.year - 1} 年度。"
+               if prior.year != report.year - 1 else "")
+    if not dialogs.preview(parent, result, "附加为上年报告", warning):
+        return None
+    return prior.model_copy(update={"prior": None})

@@ -1,0 +1,106 @@
+"""The 从上年报告新建 preview and flow, with dialogs answered by the test."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from forms.importers import import_report
+from forms.model import new_report
+from gui import import_ui
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
+
+
+class Answers(import_ui.ImportDialogs):
+    def __init__(self, path, accept=True):
+        self.path, self.accept = path, accept
+        self.previews, self.errors = [], []
+
+    def choose_file(self, parent, title):
+        return self.path
+
+    def preview(self, parent, result, action, warning=""):
+        self.previews.append((result, action, warning))
+        return self.accept
+
+    def error(self, parent, message):
+        self.errors.append(message)
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    def install(path, accept=True):
+        a = Answers(path, accept)
+        monkeypatch.setattr(import_ui, "dialogs", a)
+        return a
+    return install
+
+
+def test_preview_shows_tables_source_and_notes(qtbot, corpus_dir):
+    result = import_report(corpus_dir / "hongze_district_2023.pdf")
+    dialog = import_ui.PreviewDialog(result, "新建 2024 年度草稿")
+    qtbot.addWidget(dialog)
+    review = dialog.tables["review_litigation"]
+    assert review.item(0, 0).text() == "10"               # 行政复议 结果维持
+    assert review.item(0, 4).text() == "0"                # its 总计 as written
+    assert review.item(0, 4).background().color() == import_ui.WRONG
+    apps = dialog.tables["applications"]
+    assert apps.item(0, 0).toolTip() == "原文：“21”"
+    assert "21 0 0 0 0 0 21" in dialog.source.toPlainText() or "| 21 |" in dialog.source.toPlainText()
+    notes = [dialog.notes.item(i).text() for i in range(dialog.notes.count())]
+    assert any("A4" in n for n in notes)
+    # clicking a note goes to its cell
+    a4 = next(i for i in range(dialog.notes.count()) if "A4" in dialog.notes.item(i).text())
+    dialog.notes.itemClicked.emit(dialog.notes.item(a4))
+    assert dialog.tabs.currentWidget() is review
+    assert (review.currentRow(), review.currentColumn()) == (0, 4)
+    ok = dialog.findChild(import_ui.QDialogButtonBox).button(import_ui.QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "新建 2024 年度草稿"
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() == import_ui.QDialog.DialogCode.Accepted
+
+
+def test_new_from_prior_returns_the_prefilled_draft(qtbot, answers):
+    a = answers(FIXTURES / "qinglan_transport_2023_gb2312.html")
+    draft = import_ui.new_from_prior(None)
+    assert draft.year == 2024 and draft.organization.name == "青岚县交通运输局"
+    assert draft.tables["applications"]["carried_over"]["natural_person"] == 5
+    assert draft.prior.year == 2023
+    assert a.previews[0][1] == "新建 2024 年度草稿"
+
+
+def test_cancelled_preview_gives_nothing(qtbot, answers):
+    answers(FIXTURES / "qinglan_transport_2023.docx", accept=False)
+    assert import_ui.new_from_prior(None) is None
+
+
+def test_unreadable_file_is_said(qtbot, answers, tmp_path):
+    bad = tmp_path / "旧.doc"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
+    a = answers(bad)
+    assert import_ui.new_from_prior(None) is None
+    assert "另存为" in a.errors[0] and not a.previews
+
+
+def test_attach_prior_warns_of_a_wrong_year(qtbot, answers):
+    a = answers(FIXTURES / "qinglan_transport_2023.docx")
+    prior = import_ui.attach_prior(None, new_report(2025, "青岚县交通运输局"))
+    assert prior.year == 2023 and prior.prior is None
+    assert "应为 2024 年度" in a.previews[0][2]
+
+
+def test_slow_import_can_be_cancelled(qtbot, answers, corpus_dir, monkeypatch):
+    """The clerk presses 取消 while a PDF is read: the worker stops at the next page."""
+    a = answers(corpus_dir / "huaian_city_2024.pdf")
+
+    class CancelAtOnce(import_ui.QProgressDialog):
+        def __init__(self, *args):
+            super().__init__(*args)
+            self.setMinimumDuration(0)
+            import_ui.QTimer.singleShot(0, self.cancel)
+
+    monkeypatch.setattr(a, "progress", lambda parent, path: CancelAtOnce("读取", "取消", 0, 100))
+    assert import_ui.new_from_prior(None) is None
+    assert not a.previews and not a.errors
