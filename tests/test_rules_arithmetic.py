@@ -190,12 +190,17 @@ def _core_fingerprints(report) -> dict:
 def test_fingerprints_stay_the_same_across_unrelated_edits(sample_report):
     sample_report.set_cell("applications", "granted", "research", 5)
     sample_report.set_cell("regulations", "rules", "issued", None)
+    sample_report.set_text("overview.platform", "")
+    sample_report.prior.set_cell("applications", "carried_forward", "commercial", 3)
     first = _core_fingerprints(sample_report)
-    assert set(first) == {("A1", "research", None), ("A1", "total", None), ("A6", "issued", "rules")}
+    assert set(first) == {("A1", "research", None), ("A1", "total", None), ("A6", "issued", "rules"),
+                          ("F2", None, None), ("Y1", "commercial", "carried_over"), ("Y1", "total", "carried_over")}
 
     sample_report.set_cell("applications", "granted", "research", 7)          # same error, other figures
     sample_report.set_cell("applications", "granted", "natural_person", 60)   # another column goes wrong too
     sample_report.set_text("problems", sample_report.text("problems") + "另有一条新问题。")
+    sample_report.set_text("overview.intro", sample_report.text("overview.intro") + "全面加强政务公开。")
+    sample_report.prior.set_cell("applications", "carried_forward", "commercial", 4)
     sample_report.organization.name = "青岚县政府办公室"
     after = _core_fingerprints(sample_report)
     for key, fp in first.items():
