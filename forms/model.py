@@ -14,7 +14,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from forms.spec import CURRENT_TEMPLATE, Spec, load_spec
+from forms.spec import CURRENT_TEMPLATE, Spec, known_templates, load_spec
 
 CellValue = Union[int, Decimal, None]
 TableCells = dict[str, dict[str, dict[str, CellValue]]]
@@ -138,7 +138,9 @@ class Report(BaseModel):
     @field_validator("template")
     @classmethod
     def _known_template(cls, v: str) -> str:
-        load_spec(v)  # raises for an unknown template
+        if v not in known_templates():  # a file from a newer version may follow a format we do not know
+            raise ValueError(f"未知的报告格式“{v}”（本软件支持 {'、'.join(known_templates())}），"
+                             "可能由较新版本的软件保存，请升级软件")
         return v
 
     # --- the spec this report follows --------------------------------------------------
