@@ -154,6 +154,12 @@ BAD_FILES = {
                        store.CorruptFileError, "应为以下之一"),
     "unknown_table.json": (lambda: _good_text().replace('"review_litigation": {', '"appeals": {', 1).encode(),
                            store.CorruptFileError, "未知的表格“appeals”"),
+    "unknown_template.json": (lambda: _good_text().replace('"template": "national-2021"',
+                                                           '"template": "national-2035"').encode(),
+                              store.CorruptFileError, "未知的报告格式“national-2035”"),
+    "template_path.json": (lambda: _good_text().replace('"template": "national-2021"',
+                                                        '"template": "../specs/national-2021x"').encode(),
+                           store.CorruptFileError, "未知的报告格式"),
     "huge_number.json": (lambda: re.sub(r'"natural_person": \d+', '"natural_person": 1' + "0" * 5000,
                                         _good_text(), 1).encode(), store.NotOurFileError, "不是年报编辑器保存的文件"),
     "deep.json": (lambda: ('{"application": "nianbao", "format": 1, "year": 2024, "legacy": {"x": '
