@@ -63,7 +63,9 @@ def test_hongze_2023(corpus_dir, ext):
 
 @pytest.mark.parametrize("ext", ["pdf", "txt"])
 def test_hongze_2024(corpus_dir, ext):
-    r = import_report(corpus_dir / f"hongze_district_2024.{ext}").report
+    result = import_report(corpus_dir / f"hongze_district_2024.{ext}")
+    r = result.report
+    assert any("N6" in n.message and "17" in n.message and "95" in n.message for n in result.notes)
     assert (r.year, r.organization.name) == (2024, "淮安市洪泽区人民政府")
     assert r.tables["regulations"]["normative_docs"] == {"issued": 3, "repealed": 0, "in_force": 8}
     assert row(r, "applications", "new_received") == [95, 0, 0, 0, 0, 0, 95]
@@ -127,6 +129,9 @@ def test_shanghai_2019_is_2019_format_with_blanks(corpus_dir):
     assert sum(1 for n in result.notes if n.message.startswith("原文 A6")) == len(a6)
     assert any(f.location.row == "new_received" and f.location.column == "research" for f in a6)
     assert "A1" not in codes(r)  # 859 + 18 = 805 + 72
+    # the text contradicts the tables: told in the import result
+    told = " ".join(n.message for n in result.notes if n.kind == "source_check")
+    assert "258" in told and "275" in told and "265" in told and "337" in told and "均获维持" in told
 
 
 def test_shuyang_fgj_2023_blank_legal_person_columns(corpus_dir):
@@ -199,3 +204,24 @@ def test_template_has_no_figures(corpus_dir):
     assert result.format == "national-2021" and result.counts()["filled"] == 0
     assert r.sections.other == "" and r.sections.overview.intro == ""  # the template's instructions are not text
     assert any(n.location == "year" for n in result.notes)  # no year in a blank template: said
+
+
+def test_one_cell_per_line(corpus_dir, tmp_path):
+    """Text copied from a web table with every cell on its own line reads like the table itself."""
+    original = import_report(corpus_dir / "huaian_city_2024.txt").report
+    lines = []
+    for line in (corpus_dir / "huaian_city_2024.txt").read_text(encoding="utf-8").splitlines():
+        tokens = line.split()
+        numbers = [t for t in tokens if t.replace(".", "").isdigit()]
+        if len(numbers) in (1, 3, 7, 15) and len(numbers) == len(tokens) - (1 if len(tokens) > len(numbers) else 0) \
+                and tokens[-len(numbers):] == numbers:
+            lines += [" ".join(tokens[:-len(numbers)])] if len(tokens) > len(numbers) else []
+            lines += numbers
+        else:
+            lines.append(line)
+    copied = tmp_path / "one_cell_per_line.txt"
+    copied.write_text("\n".join(lines), encoding="utf-8")
+    r = import_report(copied).report
+    assert "一、本年新收政府信息公开申请数量\n3001\n53\n0\n" in copied.read_text(encoding="utf-8")
+    assert r.tables == original.tables
+    assert r.stated_totals == original.stated_totals

@@ -21,6 +21,7 @@ class Line:
     location: str
     from_table: bool    # a grid row or a “|” row, where an empty cell is a real cell
     raw: str = ""       # the line as written (prose keeps its own spacing)
+    gathered: bool = False  # figures gathered from the lines below the label (one cell per line)
 
     @property
     def is_text(self) -> bool:
@@ -77,6 +78,23 @@ FOOTER = re.compile(r"^\s*[-—－]\s*\d{1,3}\s*[-—－]\s*$")
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 
 
+def _merge_cell_per_line(lines: list[Line]) -> list[Line]:
+    """Text copied from a web table often puts one cell per line: a label, then its figures below."""
+    out: list[Line] = []
+    for line in lines:
+        single = not line.from_table and not line.label and len(line.values) == 1
+        prev = out[-1] if out else None
+        if single and prev is not None and not prev.from_table and (
+                prev.is_text and len(prev.label) <= 60 or prev.gathered):
+            if not prev.gathered:
+                prev = out[-1] = Line(prev.label, [], prev.location, False, prev.raw, gathered=True)
+            prev.values.append(line.values[0])
+            prev.raw = f"{prev.raw} | {line.values[0]}"
+            continue
+        out.append(line)
+    return out
+
+
 def lines_of(doc: SourceDocument) -> list[Line]:
     out: list[Line] = []
     for block in doc.blocks:
@@ -88,4 +106,4 @@ def lines_of(doc: SourceDocument) -> list[Line]:
             for text in block.text.split("\n"):
                 if text.strip() and not _SEPARATOR.match(text.strip()) and not FOOTER.match(text):
                     out.append(text_line(text, block.location))
-    return out
+    return _merge_cell_per_line(out)
