@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDia
 from forms.model import Report
 from forms.render import ReferenceDocError, assess, describe, html_text, record_export, write_docx, write_html
 from forms.render.office import OfficeError
+from gui.pdf import set_html, write_pdf
 from gui.settings import default_settings
 
 KINDS = {"docx": ("Word 文档", "Word 文档 (*.docx)", ".docx"),
@@ -80,7 +81,6 @@ def _write(report: Report, kind: str, path: Path, reference: Path | None) -> Non
     elif kind == "html":
         write_html(report, path)
     else:
-        from gui.pdf import write_pdf
         write_pdf(report, path, reference_doc=reference)
 
 
@@ -124,7 +124,7 @@ class PreviewDialog(QDialog):
         self.resize(900, 760)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)
-        self.browser.setHtml(html_text(report, embed_data=False, for_qt=True))
+        set_html(self.browser.document(), html_text(report, embed_data=False, for_qt=True))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
         buttons.rejected.connect(self.reject)

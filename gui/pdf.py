@@ -15,7 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QGuiApplication, QPageLayout, QPageSize,
-                           QPainter, QPdfWriter, QRawFont, QTextDocument)
+                           QPainter, QPdfWriter, QRawFont, QTextBlock, QTextBlockFormat,
+                           QTextCursor, QTextDocument, QTextFormat, QTextFrameFormat, QTextTable)
 
 from forms.model import Report
 from forms.render import office
@@ -90,6 +91,87 @@ def fix_text_extraction(pdf: bytes) -> bytes:
     return _CMAP.sub(lambda m: _CMAP_ARRAY.sub(fix_array, m.group(0)), pdf)
 
 
+def set_html(document: QTextDocument, html: str) -> None:
+    """Load the Qt variant of the page: headings at the sizes the stylesheet gives them.
+
+    Qt enlarges <h1>–<h3> by a relative step on top of any CSS font-size; that step is removed.
+    """
+    document.setDefaultFont(_font(BODY_FAMILIES, 16))
+    document.setHtml(html)
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                fmt.clearProperty(QTextFormat.Property.FontSizeAdjustment)
+                cursor = QTextCursor(document)
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(fmt)
+                it += 1
+        block = block.next()
+
+
+def _items(document: QTextDocument) -> list:
+    """The top-level blocks with text and the tables, in reading order (Qt puts an empty block
+    around every table)."""
+    out, it = [], document.rootFrame().begin()
+    while not it.atEnd():
+        frame = it.currentFrame()
+        if isinstance(frame, QTextTable):
+            out.append(frame)
+        elif it.currentBlock().text():
+            out.append(it.currentBlock())
+        it += 1
+    return out
+
+
+def _break_before(item) -> None:
+    if isinstance(item, QTextBlock):
+        fmt = QTextBlockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        QTextCursor(item).mergeBlockFormat(fmt)
+    else:
+        fmt: QTextFrameFormat = item.format()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        item.setFormat(fmt)
+
+
+def _first_line_top(item, rect) -> float:
+    """Where an item's first line is drawn: Qt moves a line that does not fit to the next page."""
+    if isinstance(item, QTextBlock) and item.layout().lineCount():
+        return rect.top() + item.layout().lineAt(0).y()
+    return rect.top()
+
+
+def keep_together(document: QTextDocument) -> None:
+    """What Word does with keepNext and cantSplit, which Qt lacks: a heading never ends a page, and a
+    table that fits on a page starts on a new one rather than being cut (with its heading)."""
+    layout = document.documentLayout()
+    height = document.pageSize().height()
+    for _ in range(50):  # each break moves what follows it: settle one at a time
+        items = _items(document)
+        rects = [layout.frameBoundingRect(i) if isinstance(i, QTextTable) else layout.blockBoundingRect(i)
+                 for i in items]
+        pages = [(int(_first_line_top(i, r) // height), int((r.bottom() - 1) // height))
+                 for i, r in zip(items, rects)]
+        for k, item in enumerate(items):
+            first, last = pages[k]
+            heading = isinstance(item, QTextBlock) and item.blockFormat().headingLevel()
+            if heading and k + 1 < len(items) and pages[k + 1][0] > last:
+                _break_before(item)
+                break
+            if isinstance(item, QTextTable) and last > first and rects[k].height() <= height:
+                before = items[k - 1] if k else None
+                keep_heading = isinstance(before, QTextBlock) and before.blockFormat().headingLevel()
+                _break_before(before if keep_heading else item)
+                break
+        else:
+            return
+
+
 def html_to_pdf_bytes(html: str, title: str = "") -> bytes:
     """Lay the page out on A4 with the GB/T 9704 margins and “— N —” page numbers at the outer side."""
     ensure_gui_application()
@@ -103,11 +185,11 @@ def html_to_pdf_bytes(html: str, title: str = "") -> bytes:
         writer.setCreator("nianbao")
         document = QTextDocument()
         document.documentLayout().setPaintDevice(writer)
-        document.setDefaultFont(_font(BODY_FAMILIES, 16))
-        document.setHtml(html)
+        set_html(document, html)
         body = writer.pageLayout().paintRectPixels(RESOLUTION)
         page = QSizeF(body.width(), body.height())
         document.setPageSize(page)
+        keep_together(document)
         painter = QPainter(writer)
         try:
             for index in range(document.pageCount()):

@@ -254,3 +254,12 @@ def test_a_zip_bomb_as_reference_document_is_refused_before_inflating(tmp_path, 
         z.writestr("word/document.xml", b"\0" * (5 * 1024 * 1024))  # inflates 1000-fold
     with pytest.raises(ReferenceDocError, match="压缩比"):
         write_docx(sample_report, tmp_path / "out.docx", reference_doc=bomb)
+
+
+def test_a_report_in_the_2019_format_still_exports_with_its_own_tables():
+    report = new_report(2020, "某县发展和改革局", template="national-2019")
+    document = _open(docx_bytes(report, today=TODAY))
+    headings = [p.text for p in document.paragraphs if p.style.style_id == "Heading1"]
+    assert headings == [s.heading for s in report.spec.sections]
+    labels = {t for table in document.tables for t in _labels(table)}
+    assert all(t.caption in labels for t in report.spec.tables_of("active_disclosure"))

@@ -86,21 +86,9 @@ def _append(document, element) -> None:
         body.append(element)
 
 
-TITLE_TAIL = "政府信息公开工作年度报告"
-TITLE_LINE_EMS = 20  # 2号 characters on a 156 mm line
-
-
-def _ems(text: str) -> float:
-    return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
-
-
-def _title_xml(title: str) -> str:
-    """The title, broken before 政府信息公开工作年度报告 when it is too long for one line (GB/T 9704 7.3.3)."""
-    head, tail = title[:-len(TITLE_TAIL)], TITLE_TAIL
-    if not title.endswith(TITLE_TAIL) or not head or _ems(title) <= TITLE_LINE_EMS:
-        return _paragraph_xml("Title", title)
-    return (f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="Title"/></w:pPr>{_run(head)}'
-            f'<w:r><w:br/></w:r>{_run(tail)}</w:p>')
+def _title_xml(lines: tuple[str, ...]) -> str:
+    runs = '<w:r><w:br/></w:r>'.join(_run(line) for line in lines)
+    return f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="Title"/></w:pPr>{runs}</w:p>'
 
 
 # --- tables ----------------------------------------------------------------------------
@@ -204,7 +192,7 @@ def docx_bytes(report: Report, *, reference_doc: str | os.PathLike | None = None
                today: date | None = None) -> bytes:
     view = build_view(report, today)
     document = _open_reference(reference_doc)
-    _append(document, parse_xml(_title_xml(view.title)))
+    _append(document, parse_xml(_title_xml(view.title_lines)))
     previous = ""
     for block in view.blocks:
         if block.kind == "heading1" and previous in ("tables", "note"):

@@ -78,6 +78,7 @@ class Block:
 @dataclass(frozen=True)
 class ReportView:
     title: str
+    title_lines: tuple[str, ...]
     blocks: tuple[Block, ...]
     signature: tuple[str, ...]   # organ, date
     year: int
@@ -161,12 +162,31 @@ def standard_preface(report: Report) -> str:
     return text
 
 
+TITLE_TAIL = "政府信息公开工作年度报告"
+TITLE_LINE_EMS = 20  # 2号 characters on a 156 mm line
+
+
+def _ems(text: str) -> float:
+    return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
+
+
+def title_lines(title: str) -> tuple[str, ...]:
+    """The title, broken before 政府信息公开工作年度报告 when it is too long for one line, so that
+    no word is cut (GB/T 9704 7.3.3: 回行时要做到词意完整)."""
+    head = title[:-len(TITLE_TAIL)]
+    if not title.endswith(TITLE_TAIL) or not head or _ems(title) <= TITLE_LINE_EMS:
+        return (title,)
+    return head, TITLE_TAIL
+
+
 def chinese_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _text_section_blocks(report: Report, spec: Spec, key: str) -> list[Block]:
     if key != "overview":
+        if key not in report.text_keys:  # 2019's 表四 is not held in this report: nothing to print
+            return []
         return [Block("paragraph", p) for p in paragraphs(report.text(key))]
     blocks = [Block("paragraph", p) for p in paragraphs(report.sections.overview.intro)]
     for topic in spec.topics:
@@ -194,4 +214,5 @@ def build_view(report: Report, today: date | None = None) -> ReportView:
             blocks += [Block("note", p) for p in paragraphs(v.note)]
     closing = report.sections.closing.strip() or chinese_date(today)
     signature = tuple(x for x in (report.organization.name.strip(), closing) if x)
-    return ReportView(report.display_title, tuple(blocks), signature, report.year, report.organization.name)
+    return ReportView(report.display_title, title_lines(report.display_title), tuple(blocks), signature,
+                      report.year, report.organization.name)
