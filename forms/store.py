@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -82,7 +83,17 @@ def to_data(report: Report, *, top: bool = True) -> dict:
 
 
 def dumps(report: Report) -> str:
-    return json.dumps(to_data(report), ensure_ascii=False, indent=2) + "\n"
+    return _json_text(to_data(report), indent=2)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_text(data: Any, **options) -> str:
+    """JSON with Chinese as itself. Half a UTF-16 pair (text pasted from a damaged document) cannot be
+    written as UTF-8: it stays a JSON escape, which reads back as the same text."""
+    text = json.dumps(data, ensure_ascii=False, **options) + "\n"
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def from_data(data: Any, path: str | os.PathLike = "<内存>") -> Report:
@@ -285,7 +296,7 @@ class RecoveryStore:
                 "saved_at": datetime.now().isoformat(timespec="seconds"),
                 "document": to_data(report)}
         target = self.path_for(doc_id)
-        write_atomic(target, json.dumps(data, ensure_ascii=False) + "\n")
+        write_atomic(target, _json_text(data))
         return target
 
     def discard(self, doc_id: str) -> None:
