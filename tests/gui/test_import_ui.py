@@ -104,3 +104,17 @@ def test_slow_import_can_be_cancelled(qtbot, answers, corpus_dir, monkeypatch):
     monkeypatch.setattr(a, "progress", lambda parent, path: CancelAtOnce("读取", "取消", 0, 100))
     assert import_ui.new_from_prior(None) is None
     assert not a.previews and not a.errors
+
+
+def test_editor_menu_opens_the_draft_and_attaches_undoably(qtbot, window, answers, corpus_dir):
+    answers(corpus_dir / "hongze_district_2023.pdf")
+    window.new_from_prior()
+    report = window.doc.report
+    assert (report.year, report.organization.name) == (2024, "洪泽区人民政府")
+    assert report.prior.year == 2023 and "problems" in report.copied_texts
+    a = answers(corpus_dir / "hongze_district_2023.txt")  # replace it with the copied text version
+    window.doc.set_prior(None)
+    window.attach_prior()
+    assert window.doc.report.prior.year == 2023 and a.previews[0][2] == ""  # the right year: no warning
+    window.doc.undo_stack.undo()
+    assert window.doc.report.prior is None
