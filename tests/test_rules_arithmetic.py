@@ -123,6 +123,24 @@ def test_a6_quotes_what_the_source_document_had(sample_report):
     assert "为“/”" in a6.message
 
 
+@pytest.mark.parametrize("cell", [("fees", "admin_fees", "amount"), ("licensing", "administrative_license", "decisions")])
+def test_a6_a_small_table_of_section_two_left_blank(sample_report, cell):
+    """表二 is one section of four small tables: one of them left blank is not an empty section (F1)."""
+    sample_report.set_cell(*cell, None)
+    (a6,) = found(sample_report, "A6")
+    assert (a6.location.table, a6.location.row, a6.location.column) == cell
+    assert found(sample_report, "F1") == []
+
+
+def test_a6_leaves_an_empty_section_two_to_f1(sample_report):
+    for table in sample_report.spec.tables_of("active_disclosure"):
+        for r, c in table.entered_cells():
+            sample_report.set_cell(table.key, r, c, None)
+    assert found(sample_report, "A6") == []
+    (f1,) = found(sample_report, "F1")
+    assert f1.location.section == "active_disclosure"
+
+
 def test_a6_leaves_an_empty_table_to_f1():
     report = new_report(2024, "青岚县人民政府")
     report.set_cell("applications", "granted", "natural_person", 1)
