@@ -8,12 +8,12 @@ from decimal import Decimal
 from forms.importers import result as R
 from forms.importers.document import Grid, Paragraph, SourceDocument
 from forms.importers.lines import Line, lines_of
-from forms.importers.normalize import core, count_traditional, normalize, parse_cell, to_simplified
+from forms.importers.normalize import count_traditional, normalize, parse_cell, to_simplified
 from forms.importers.sections import (
     Heading, contact_details, find_headings, join_lines, organ_level, split_closing, split_topics,
     title_and_year, year_from_period,
 )
-from forms.importers.tables import RowRead, TablesFound, _label_core, _group_strings, _label_score, find_tables
+from forms.importers.tables import RowRead, TablesFound, find_tables
 from forms.model import Organization, Report
 from forms.spec import Spec, load_spec
 
@@ -128,40 +128,32 @@ class _Builder:
             self.legacy_items.append(item)
 
     # --- tables --------------------------------------------------------------------------
+    def _table(self, key: str, spec_id: str | None = None):
+        """A table of the format the document used for it (2019 when that is where the row lives)."""
+        if spec_id == self.spec19.id or not self._has_table(key):
+            return self.spec19.table(key)
+        return self.spec.table(key)
+
     def read_tables(self, found: TablesFound) -> None:
         for rr in found.rows:
             self.read_row(rr)
+            if rr.label_score < 100:
+                t = self._table(rr.table, rr.spec_id)
+                self.note(R.FUZZY, f"行标题“{rr.line.label}”按“{t.row(rr.row).label}”读取"
+                                   f"（相似度 {rr.label_score:.0f}%）。", (rr.table, rr.row, ""), rr.line.label)
         for table, row, line in found.mismatched:
-            t = self.spec.table(table) if self._has_table(table) else self.spec19.table(table)
+            t = self._table(table)
             self.note(R.NOT_FOUND, f"{t.short_name}“{t.row(row).label}”行有 {len(line.values)} 个数值，"
                                    f"而该表有 {len(t.columns)} 列，无法确定对应关系，未读取，请对照原文填写。",
                       (table, row, ""), line.raw)
         for table, row in found.missing_rows:
-            t = self.spec.table(table) if self._has_table(table) else self.spec19.table(table)
-            if table == "applications" and found.applications_format != self.spec.id:
-                t = self.spec19.table(table)
-            self.note(R.NOT_FOUND, f"未找到{t.short_name if t.key in ('applications', 'review_litigation') else '表格'}"
-                                   f"“{t.row(row).label}”行，该行留空。", (table, row, ""))
+            t = self._table(table, found.applications_format if table == "applications" else None)
+            self.note(R.NOT_FOUND, f"未找到{t.short_name}“{t.row(row).label}”行，该行留空。", (table, row, ""))
         for line in found.extra_lines:
             self.note(R.EXTRA, f"表三中多出一行数据，未使用（{line.location}）。", "applications", line.raw)
-        for table, row, line, score in found.fuzzy:
-            t = self.spec.table(table) if self._has_table(table) else self.spec19.table(table)
-            self.note(R.FUZZY, f"行标题“{line.label}”按“{t.row(row).label}”读取（相似度 {score:.0f}%）。",
-                      (table, row, ""), line.label)
-        apps = self.spec19.table("applications") if found.applications_format == self.spec19.id \
-            else self.spec.table("applications")
-        groups = _group_strings(apps)
-        for rr in found.rows:
-            if rr.table != "applications" or not rr.line.label:
-                continue
-            lc = _label_core(rr.line.label, groups)
-            score = _label_score(lc, core(apps.row(rr.row).label))
-            if lc and 60 <= score < 100:
-                self.note(R.FUZZY, f"行标题“{rr.line.label}”按“{apps.row(rr.row).label}”读取"
-                                   f"（相似度 {score:.0f}%）。", ("applications", rr.row, ""), rr.line.label)
-        seen_tables = {rr.table for rr in found.rows}
+        seen_tables = {rr.table for rr in found.rows} | {m[0] for m in found.mismatched}
         for t in self.spec.tables:
-            if t.key not in seen_tables and not any(m[0] == t.key for m in found.mismatched):
+            if t.key not in seen_tables:
                 self.note(R.NOT_FOUND, f"未找到{t.short_name}，该表留空。", t.key)
 
     def _has_table(self, key: str) -> bool:
@@ -171,8 +163,8 @@ class _Builder:
 def _heading_followed_by_table(lines: list[Line], h: Heading) -> bool:
     """A table section's heading counts only when its tables follow (not a prose sub-heading)."""
     window = lines[h.index + 1: h.index + 12]
-    return any(ln.values and len(ln.values) > 0 and (ln.from_table or len(ln.values) >= 1) and ln.label != ""
-               or len(ln.values) >= 3 or "第二十条" in normalize(ln.label) for ln in window)
+    return any(ln.values and ln.label or len(ln.values) >= 3 or "第二十条" in normalize(ln.label)
+               for ln in window)
 
 
 def build(doc: SourceDocument) -> R.ImportResult:

@@ -121,6 +121,7 @@ def _embedded_html(text: str) -> str | None:
 
 
 def _with_embedded(path: Path, visible: R.ImportResult, data: str | None) -> R.ImportResult:
+    """Our own export: the embedded report, exact; cells edited in the document since win."""
     if not data:
         return visible
     try:
@@ -128,23 +129,19 @@ def _with_embedded(path: Path, visible: R.ImportResult, data: str | None) -> R.I
     except store.StoreError:
         visible.notes.insert(0, R.ImportNote(R.EDITED, "文件中嵌入的年报数据无法读取，已按文档中可见的内容导入。"))
         return visible
-    cells = {(t, r, c): _text(v) for t, rows in report.tables.items() for r, cols in rows.items()
-             for c, v in cols.items()}
-    edited = [cell for cell in visible.cells if cell in cells
-              and visible.report.tables.get(cell[0], {}).get(cell[1], {}).get(cell[2], "stated")
-              not in ("stated", report.tables[cell[0]][cell[1]][cell[2]])]
+    edited = [cell for cell in visible.cells if _entered(visible.report, cell) != _entered(report, cell)
+              and not report.spec.table(cell[0]).is_computed(cell[1], cell[2])]
     notes: list[R.ImportNote] = []
     if edited:
-        spec = report.spec
-        names = "、".join(spec.table(t).cell_label(r, c) for t, r, c in edited[:5])
+        names = "、".join(report.spec.table(t).cell_label(r, c) for t, r, c in edited[:5])
         more = f"等 {len(edited)} 处" if len(edited) > 5 else ""
         notes.append(R.ImportNote(R.EDITED, f"导出后文档中的表格被修改过（{names}{more}）：以文档中可见的数值为准。"))
         for t, r, c in edited:
             report.tables[t][r][c] = visible.report.tables[t][r][c]
-        report.source_texts.update(visible.report.source_texts)
-        cells.update({cell: visible.cells[cell] for cell in edited})
-    return R.ImportResult(report, "native", "own-export", notes, cells, visible.section_texts, visible.pages)
+            report.source_texts[f"{t}.{r}.{c}"] = visible.cells[(t, r, c)]
+    return R.ImportResult(report, "native", "own-export", notes, visible.cells, visible.section_texts,
+                          visible.pages, visible.source_text)
 
 
-def _text(value) -> str:
-    return "" if value is None else str(value)
+def _entered(report, cell):
+    return report.tables.get(cell[0], {}).get(cell[1], {}).get(cell[2])

@@ -38,7 +38,6 @@ class TablesFound:
     missing_rows: list[tuple[str, str]] = field(default_factory=list)
     extra_lines: list[Line] = field(default_factory=list)
     mismatched: list[tuple[str, str, Line]] = field(default_factory=list)  # row with the wrong number of values
-    fuzzy: list[tuple[str, str, Line, float]] = field(default_factory=list)
     review_line_index: int | None = None
 
     @property
@@ -105,8 +104,6 @@ def read_active(lines: list[Line], specs: list[Spec], found: TablesFound) -> Non
             spec = next(s for s in specs if _has_row(s, table_key, row_key))
             table = spec.table(table_key)
         values = _values_width(line, len(table.columns))
-        if m.fuzzy:
-            found.fuzzy.append((table_key, row_key, line, m.score))
         if values is None:
             found.mismatched.append((table_key, row_key, line))
             continue
@@ -221,6 +218,7 @@ def read_applications(lines: list[Line], start: int, specs: list[Spec], found: T
     _, spec, pairing = best
     found.applications_format = spec.id
     table = spec.table("applications")
+    groups = _group_strings(table)
     used = set()
     for j, i in enumerate(pairing):
         row = table.rows[j]
@@ -229,7 +227,11 @@ def read_applications(lines: list[Line], start: int, specs: list[Spec], found: T
             continue
         used.add(i)
         line = data_lines[i]
-        found.rows.append(RowRead("applications", row.key, _values_width(line, width), line, 100.0, spec.id))
+        # a label that names the row only roughly is reported; one far off was placed by order alone
+        label = _label_core(line.label, groups)
+        score = _label_score(label, core(row.label)) if label else 100.0
+        found.rows.append(RowRead("applications", row.key, _values_width(line, width), line,
+                                  score if score >= 60 else 100.0, spec.id))
     found.extra_lines += [ln for k, ln in enumerate(data_lines) if k not in used]
     return end
 
