@@ -126,6 +126,14 @@ def test_title_preface_headings_and_sign_off_in_order(exported, sample_report):
     assert paragraphs[-2:] == [("Signature", "青岚县人民政府"), ("Signature", "2025年1月20日")]
 
 
+def test_sign_off_date_starts_two_characters_right_of_the_organ(exported):
+    """GB/T 9704 7.3.5.2: the date (6.5 characters) is shorter than 青岚县人民政府 plus 2, so it keeps
+    2 characters to the margin and the organ moves left until the date starts 2 characters in."""
+    organ, day = [p for p in exported.paragraphs if p.style.style_id == "Signature"]
+    indents = [int(p._p.find(f"{W}pPr/{W}ind").get(qn("w:rightChars"))) for p in (organ, day)]
+    assert indents == [350, 200]
+
+
 def test_long_title_breaks_before_the_fixed_words_not_inside_a_word(exported):
     title = exported.paragraphs[0]
     assert title.text == "青岚县人民政府2024年\n政府信息公开工作年度报告"

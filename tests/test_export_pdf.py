@@ -39,6 +39,11 @@ def test_qt_pdf_has_searchable_chinese_and_outer_page_numbers(qapp, sample_repor
     assert not RADICALS.search(text)  # 人 read back as 人, not the radical ⼈ that shares its glyph
     for number, page in enumerate(pages, start=1):
         assert page.strip().splitlines()[-1].strip() == f"— {number} —"
+    with pdfplumber.open(out) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            mark = max(page.extract_words(), key=lambda w: w["top"])
+            outer_right = mark["x0"] > page.width / 2
+            assert outer_right == (number % 2 == 1), number  # odd pages right, even pages left
 
 
 def test_qt_text_fix_keeps_every_offset_of_the_file(qapp, tmp_path):

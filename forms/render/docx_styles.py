@@ -81,7 +81,7 @@ STYLES = (
     StyleDef("TableCaption", "Table Caption", FANGSONG, SIZE_5, '<w:jc w:val="left"/>', "TableText",
              custom=True, bold=True),
     StyleDef("Signature", "Signature", FANGSONG, SIZE_3,
-             '<w:ind w:firstLine="0" w:firstLineChars="0" w:rightChars="400" w:right="1280"/><w:jc w:val="right"/>',
+             '<w:ind w:firstLine="0" w:firstLineChars="0" w:rightChars="200" w:right="640"/><w:jc w:val="right"/>',
              "Normal"),
     StyleDef("Footer", "footer", SONGTI, SIZE_4,
              '<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'

@@ -201,7 +201,8 @@ def docx_bytes(report: Report, *, reference_doc: str | os.PathLike | None = None
         previous = block.kind
     _append(document, parse_xml(_paragraph_xml("Normal", "")))
     for line in view.signature:
-        _append(document, parse_xml(_paragraph_xml("Signature", line)))
+        right = f'<w:ind w:rightChars="{round(line.right_ems * 100)}" w:right="{round(line.right_ems * 320)}"/>'
+        _append(document, parse_xml(_paragraph_xml("Signature", line.text, right)))
     _embed(document, report)
     props = document.core_properties
     props.title = view.title

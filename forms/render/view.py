@@ -76,11 +76,17 @@ class Block:
 
 
 @dataclass(frozen=True)
+class SignatureLine:
+    text: str
+    right_ems: float  # space to the right margin, in characters of the body size
+
+
+@dataclass(frozen=True)
 class ReportView:
     title: str
     title_lines: tuple[str, ...]
     blocks: tuple[Block, ...]
-    signature: tuple[str, ...]   # organ, date
+    signature: tuple[SignatureLine, ...]   # organ, date
     year: int
     organization: str
 
@@ -179,6 +185,16 @@ def title_lines(title: str) -> tuple[str, ...]:
     return head, TITLE_TAIL
 
 
+def sign_off(organ: str, day: str) -> tuple[SignatureLine, ...]:
+    """GB/T 9704-2012 7.3.5.2 (no seal): the organ 2 characters from the right, the date below it
+    starting 2 characters further right; a date longer than that keeps 2 and pushes the organ left."""
+    if not organ:
+        return (SignatureLine(day, 2),) if day else ()
+    date_right = max(2.0, _ems(organ) - _ems(day))
+    organ_right = date_right + _ems(day) + 2 - _ems(organ)
+    return SignatureLine(organ, organ_right), SignatureLine(day, date_right)
+
+
 def chinese_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
@@ -213,6 +229,6 @@ def build_view(report: Report, today: date | None = None) -> ReportView:
         for v in views:
             blocks += [Block("note", p) for p in paragraphs(v.note)]
     closing = report.sections.closing.strip() or chinese_date(today)
-    signature = tuple(x for x in (report.organization.name.strip(), closing) if x)
+    signature = sign_off(report.organization.name.strip(), closing)
     return ReportView(report.display_title, title_lines(report.display_title), tuple(blocks), signature,
                       report.year, report.organization.name)
