@@ -20,7 +20,7 @@ from forms.spec import Spec, load_spec
 # The template's own instructions where the text goes: “（文字描述，收取信息处理费情况在此处报告。）”.
 PLACEHOLDER = re.compile(r"^\s*[（(]\s*文字(描述|说明)[^）)]*[）)]\s*$")
 TRADITIONAL_MIN = 5  # characters that change under t2s before a text counts as Traditional
-TABLE_SECTIONS = ("active_disclosure", "applications", "review_litigation")
+TABLE_SECTIONS = {t.section for t in load_spec("national-2021").tables}
 # national-2019's prefill_mapping_to_2021, by key: a 2019 cell lands in the 2021 cell with the same
 # table, row and column key, except these renamed columns; anything else is kept in report.legacy.
 RENAMED_2019_COLUMNS = {("regulations", "made"): "issued"}
@@ -160,11 +160,12 @@ class _Builder:
         return any(t.key == key for t in self.spec.tables)
 
 
-def _heading_followed_by_table(lines: list[Line], h: Heading) -> bool:
+def _heading_followed_by_table(lines: list[Line], h: Heading, spec: Spec) -> bool:
     """A table section's heading counts only when its tables follow (not a prose sub-heading)."""
+    captions = {normalize(t.caption) for t in spec.tables_of(h.key) if t.caption}
     window = lines[h.index + 1: h.index + 12]
-    return any(ln.values and ln.label or len(ln.values) >= 3 or "第二十条" in normalize(ln.label)
-               for ln in window)
+    return any(ln.values and ln.label or len(ln.values) >= 3
+               or any(c in normalize(ln.label) for c in captions) for ln in window)
 
 
 def build(doc: SourceDocument) -> R.ImportResult:
@@ -176,7 +177,7 @@ def build(doc: SourceDocument) -> R.ImportResult:
     lines = lines_of(doc)
     found = find_tables(lines, [b.spec, b.spec19])
     headings = [h for h in find_headings(lines, b.spec)
-                if h.key not in TABLE_SECTIONS or _heading_followed_by_table(lines, h)]
+                if h.key not in TABLE_SECTIONS or _heading_followed_by_table(lines, h, b.spec)]
     first = headings[0].index if headings else len(lines)
     title, organ, year, after_title = title_and_year(lines, first)
     texts = _section_lines(lines, headings, found, after_title, b)

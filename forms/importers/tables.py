@@ -204,8 +204,6 @@ def read_applications(lines: list[Line], start: int, specs: list[Spec], found: T
         if _values_width(line, width) is not None:
             data.append((i, line))
             end = i + 1
-        elif line.values and len(line.values) not in (1, 2) and data and _review_label(line):
-            break
     if not data:
         return start
     data_lines = [ln for _, ln in data]
@@ -234,10 +232,6 @@ def read_applications(lines: list[Line], start: int, specs: list[Spec], found: T
                                   score if score >= 60 else 100.0, spec.id))
     found.extra_lines += [ln for k, ln in enumerate(data_lines) if k not in used]
     return end
-
-
-def _review_label(line: Line) -> bool:
-    return any(w in normalize(line.label) for w in ("行政复议", "行政诉讼", "直接起诉", "复议后起诉"))
 
 
 # --- 表四 -------------------------------------------------------------------------------------
