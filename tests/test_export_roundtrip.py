@@ -75,3 +75,16 @@ def test_documents_made_elsewhere_carry_nothing(corpus_dir, tmp_path):
     not_zip.write_bytes(b"PK\x03\x04 truncated")
     assert read_embedded_docx(not_zip) is None
     assert read_embedded_docx(tmp_path / "不存在.docx") is None
+
+
+def test_control_characters_pasted_from_word_do_not_break_either_format(tmp_path, report):
+    report.set_text("other", "一、本年度未收取信息处理费。\x07\x0b二、手动换行之后\x0c三、分页符之后\x01")
+    report.organization.name = "青岚县\x08人民政府"
+    path = tmp_path / "报告.docx"
+    write_docx(report, path, today=TODAY)
+    document = docx.Document(str(path))
+    shown = [p.text for p in document.paragraphs]
+    assert "二、手动换行之后" in shown and "三、分页符之后" in shown
+    assert "青岚县人民政府" in shown
+    assert embed.from_json(read_embedded_docx(path)) == report  # the data keeps what was typed
+    assert embed.from_json(read_embedded_html(html_text(report, today=TODAY))) == report

@@ -142,9 +142,17 @@ def table_view(report: Report, table: Table, values: dict | None = None) -> Tabl
                      report.sections.notes.get(table.key, "").strip())
 
 
+# Control characters pasted from Word (bell, form feed's cousins) and non-characters: XML forbids them.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    return _UNPRINTABLE.sub("", text.replace("\t", " "))
+
+
 def paragraphs(text: str) -> list[str]:
     """A clerk's text as paragraphs: one per line, indentation typed by hand removed."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    return [line.strip() for line in printable(text).splitlines() if line.strip()]
 
 
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -229,6 +237,6 @@ def build_view(report: Report, today: date | None = None) -> ReportView:
         for v in views:
             blocks += [Block("note", p) for p in paragraphs(v.note)]
     closing = report.sections.closing.strip() or chinese_date(today)
-    signature = sign_off(report.organization.name.strip(), closing)
-    return ReportView(report.display_title, title_lines(report.display_title), tuple(blocks), signature,
-                      report.year, report.organization.name)
+    organ, title = printable(report.organization.name).strip(), printable(report.display_title).strip()
+    signature = sign_off(organ, printable(closing))
+    return ReportView(title, title_lines(title), tuple(blocks), signature, report.year, organ)
