@@ -174,6 +174,8 @@ def test_shanghai_stcsm_2024_own_section_order(corpus_dir):
     assert row(r, "applications", "carried_forward") == [1, 0, 0, 0, 0, 0, 1]
     assert r.tables["review_litigation"]["review"]["upheld"] == 1
     assert "主要问题" in r.sections.problems  # found after 表四 although its heading is missing
+    # its own extra sections (二、工作机制保障 … 六、政府信息公开平台建设) stay in the overview, not lost
+    assert "工作机制保障" in r.sections.overview.intro and "阅办联动" in r.sections.overview.intro
     assert "A1" not in codes(r)
 
 

@@ -164,7 +164,7 @@ def _heading_followed_by_table(lines: list[Line], h: Heading, spec: Spec) -> boo
     """A table section's heading counts only when its tables follow (not a prose sub-heading)."""
     captions = {normalize(t.caption) for t in spec.tables_of(h.key) if t.caption}
     window = lines[h.index + 1: h.index + 12]
-    return any(ln.values and ln.label or len(ln.values) >= 3
+    return any(ln.from_table or len(ln.values) >= 3
                or any(c in normalize(ln.label) for c in captions) for ln in window)
 
 
