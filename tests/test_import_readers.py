@@ -77,3 +77,9 @@ def test_prose_is_not_a_heading():
     from forms.importers.lines import text_line
     lines = [text_line("二、工作机制保障", ""), text_line("（一）主动公开情况。主要通过政府门户网站主动公开。", "")]
     assert find_headings(lines, load_spec("national-2021")) == []
+
+
+def test_page_declaring_gb2312_but_written_in_utf8():
+    page = (FIXTURES / "qinglan_transport_2023_gb2312.html").read_bytes().decode("gb2312").encode("utf-8")
+    text, encoding = decode_html(page)
+    assert encoding is None and "青岚县交通运输局" in text

@@ -8,8 +8,6 @@ from pathlib import Path
 from forms.importers import result as R
 from forms.importers.document import Grid, Paragraph, SourceDocument
 
-_CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w\-]+)""", re.IGNORECASE)
-GB_NAMES = {"gb2312", "gbk", "gb18030", "x-gbk", "gb_2312-80", "cp936", "euc-cn"}
 BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
          "header", "footer", "blockquote", "center", "dd", "dt", "pre", "title", "body"}
 SKIP = {"script", "style", "noscript", "head", "template", "iframe", "object"}
@@ -19,10 +17,8 @@ _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 
 
 def decode_html(raw: bytes) -> tuple[str, str | None]:
-    m = _CHARSET.search(raw[:4096])
-    declared = m.group(1).decode("ascii", "replace").lower() if m else None
-    if declared in GB_NAMES:
-        return raw.decode("gb18030", errors="replace"), "GB18030"
+    """UTF-8 when the bytes are UTF-8 (some pages declare GB2312 wrongly), else GB18030, the
+    superset of the GB2312/GBK that Chinese sites declare. Returns the text and the GB encoding used."""
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError:
@@ -68,7 +64,7 @@ def read_html(raw: bytes, path: Path) -> tuple[SourceDocument, str]:
     text, encoding = decode_html(raw)
     doc = SourceDocument(source_kind="html")
     if encoding:
-        doc.notes.append(f"网页按 {encoding} 编码读取（网页声明为 GB2312/GBK）。")
+        doc.notes.append(f"网页按 {encoding} 编码读取（兼容 GB2312/GBK）。")
     parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
                                   remove_pis=True, huge_tree=False, default_doctype=False)
     try:
