@@ -271,3 +271,11 @@ def test_a_report_in_the_2019_format_still_exports_with_its_own_tables():
     assert headings == [s.heading for s in report.spec.sections]
     labels = {t for table in document.tables for t in _labels(table)}
     assert all(t.caption in labels for t in report.spec.tables_of("active_disclosure"))
+
+
+def test_markup_typed_into_a_section_is_plain_text_in_word(sample_report):
+    hostile = '<w:p><w:r><w:t>注入</w:t></w:r></w:p> & <script>alert(1)</script>'
+    sample_report.set_text("problems", hostile)
+    document = _open(docx_bytes(sample_report, today=TODAY))
+    assert hostile in [p.text for p in document.paragraphs]
+    assert "注入" not in [p.text for p in document.paragraphs]
