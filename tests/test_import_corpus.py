@@ -195,6 +195,7 @@ def test_shanghai_2025_annotated_cells(corpus_dir):
     assert r.tables["regulations"]["rules"] == {"issued": None, "repealed": None, "in_force": None}
     assert any(n.kind == "not_found" and "规章" in n.message for n in result.notes)
     assert "未收取" in r.sections.other
+    assert r.sections.notes == {"review_litigation": "注：行政复议、行政诉讼数量含上年度结转数量。"}
     assert {"A1", "A2", "A3", "A4"}.isdisjoint(codes(r))
 
 

@@ -19,6 +19,7 @@ from forms.spec import Spec, load_spec
 
 # The template's own instructions where the text goes: “（文字描述，收取信息处理费情况在此处报告。）”.
 PLACEHOLDER = re.compile(r"^\s*[（(]\s*文字(描述|说明)[^）)]*[）)]\s*$")
+NOTE = re.compile(r"^\s*(注|说明)\s*[:：]")
 TRADITIONAL_MIN = 5  # characters that change under t2s before a text counts as Traditional
 TABLE_SECTIONS = {t.section for t in load_spec("national-2021").tables}
 # national-2019's prefill_mapping_to_2021, by key: a 2019 cell lands in the 2021 cell with the same
@@ -189,7 +190,7 @@ def build(doc: SourceDocument) -> R.ImportResult:
         b.note(R.SECTION, f"原文没有写明报告年度，暂按 {year} 年导入，请在报告信息中改正。", "year")
     b.read_tables(found)
     fmt = _format(found, year, b)
-    report = _assemble(b, year, organ, title, texts, fmt)
+    report = _assemble(b, year, organ, title, texts)
     section_texts = {k: join_lines(v) for k, v in texts.items()}
     if not organ:
         b.note(R.SECTION, "未能从标题中识别机关名称，请在报告信息中填写。", "title")
@@ -223,7 +224,7 @@ def _format(found: TablesFound, year: int, b: _Builder) -> str:
                          "没有对应项的内容保留在“旧格式内容”中。")
         return b.spec19.id
     if old_apps:
-        b.note(R.FORMAT, "原文表三使用 2019 年版的单一“（六）其他处理”行，未细分为三项；其数值保留在“旧格式内容”中，请拆分填写。",
+        b.note(R.FORMAT, "原文是 2021 年版格式，但表三仍用 2019 年版的单一“（六）其他处理”行（未细分为三项）。",
                ("applications", "other_processing", ""))
     return b.spec.id
 
@@ -256,7 +257,17 @@ def _section_lines(lines: list[Line], headings: list[Heading], found: TablesFoun
     return texts
 
 
-def _assemble(b: _Builder, year: int, organ: str, title: str, texts: dict[str, list[str]], fmt: str) -> Report:
+def _table_notes(b: _Builder, texts: dict[str, list[str]]) -> dict[str, str]:
+    """“注：行政复议、行政诉讼数量含上年度结转数量。” under a table: the note printed under it."""
+    notes = {}
+    for section in TABLE_SECTIONS:
+        found = [ln.strip() for ln in texts.get(section, []) if NOTE.match(ln)]
+        if found:
+            notes[b.spec.tables_of(section)[-1].key] = "\n".join(found)
+    return notes
+
+
+def _assemble(b: _Builder, year: int, organ: str, title: str, texts: dict[str, list[str]]) -> Report:
     preface = join_lines(texts.get("preface", []))
     org = Organization(name=organ, level=organ_level(organ) if organ else Organization().level,
                        **contact_details(preface))
@@ -272,6 +283,7 @@ def _assemble(b: _Builder, year: int, organ: str, title: str, texts: dict[str, l
     report.sections.problems = join_lines(texts.get("problems", []))
     report.sections.other = join_lines(other_lines)
     report.sections.closing = closing
+    report.sections.notes = _table_notes(b, texts)
     if title and re.sub(r"\s", "", title) != re.sub(r"\s", "", report.display_title):
         report.title = title
     if b.legacy_items or b.legacy_cells:
