@@ -29,7 +29,7 @@ class Document(QObject):
     revealRequested = Signal(object)  # a forms.findings.Location an undo/redo just changed
 
     def __init__(self, report: Report, path: Path | None = None, *, doc_id: str | None = None,
-                 untitled_name: str = "", parent: QObject | None = None):
+                 untitled_name: str = "", check_now: bool = True, parent: QObject | None = None):
         super().__init__(parent)
         self.report = report
         self.path = Path(path) if path else None
@@ -37,11 +37,13 @@ class Document(QObject):
         self.doc_id = doc_id or uuid.uuid4().hex[:12]
         self.undo_stack = QUndoStack(self)
         self.findings: list[Finding] = []
+        self.checked = False  # the rules have run at least once
         self._dirty_outside_undo = False
         self._batch_depth = 0
         self._pending: set[tuple[str, str]] = set()
         self.undo_stack.cleanChanged.connect(self._clean_changed)
-        self.recheck()
+        if check_now:
+            self.recheck()
 
     def _clean_changed(self, _clean: bool) -> None:
         self.modifiedChanged.emit(self.modified)
@@ -68,6 +70,7 @@ class Document(QObject):
 
     def recheck(self) -> None:
         self.findings = check(self.report)
+        self.checked = True
         self.findingsChanged.emit()
 
     # --- edits (called by commands) ----------------------------------------------------

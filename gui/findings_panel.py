@@ -40,6 +40,10 @@ def group_findings(doc: Document) -> list[tuple[str, str, list[Finding]]]:
     return [(key, label, buckets[key]) for key, label in GROUPS if buckets[key]]
 
 
+def _shape(groups) -> list:
+    return [(key, [(f.fingerprint, f.message) for f in items]) for key, _, items in groups]
+
+
 class FindingsModel(QAbstractItemModel):
     HEADERS = ("规则", "说明")
 
@@ -49,10 +53,16 @@ class FindingsModel(QAbstractItemModel):
         self.groups = group_findings(doc)
         self._icons = {key: dot(color) for key, color in COLORS.items()}
 
-    def refresh(self) -> None:
+    def refresh(self) -> bool:
+        """Rebuild when the findings differ from those shown; False when nothing changed."""
+        groups = group_findings(self.doc)
+        if _shape(groups) == _shape(self.groups) and self.rowCount():
+            self.groups = groups
+            return False
         self.beginResetModel()
-        self.groups = group_findings(self.doc)
+        self.groups = groups
         self.endResetModel()
+        return True
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
@@ -138,6 +148,8 @@ class FindingsPanel(QWidget):
         self.doc, self.interaction = doc, interaction
         self.model = FindingsModel(doc, self)
         self.summary = QLabel()
+        fm = self.summary.fontMetrics()  # fixed, so a new count does not re-lay out the window
+        self.summary.setFixedSize(fm.horizontalAdvance("错误 999 项，警告 999 项，提示 999 项") + 12, fm.height() + 6)
         self.view = QTreeView()
         self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)
@@ -154,7 +166,8 @@ class FindingsPanel(QWidget):
         self.unverify = QPushButton("取消核实")
         self.unverify.clicked.connect(self.unacknowledge_current)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.summary)
+        buttons.addStretch(1)
         buttons.addWidget(self.verify)
         buttons.addWidget(self.unverify)
         layout = QVBoxLayout(self)
@@ -167,7 +180,8 @@ class FindingsPanel(QWidget):
 
     def refresh(self) -> None:
         current = self.model.finding(self.view.currentIndex())
-        self.model.refresh()
+        if not self.model.refresh():
+            return
         for row in range(self.model.rowCount()):
             self.view.setFirstColumnSpanned(row, QModelIndex(), True)
         self.view.expandAll()
@@ -178,7 +192,9 @@ class FindingsPanel(QWidget):
                     index, self.view.selectionModel().SelectionFlag.ClearAndSelect
                     | self.view.selectionModel().SelectionFlag.Rows)
         counts = {key: len(items) for key, _, items in self.model.groups}
-        if not any(counts.get(k) for k in ("error", "warning", "info")):
+        if not self.doc.checked:
+            self.summary.setText("正在检查……")
+        elif not any(counts.get(k) for k in ("error", "warning", "info")):
             self.summary.setText("未发现问题。")
         else:
             self.summary.setText(f"错误 {counts.get('error', 0)} 项，警告 {counts.get('warning', 0)} 项，"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QStandardPaths, Qt
+from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QStyle,
                                QWidget)
@@ -89,6 +89,12 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         for w in (self.file_label, self.state_label, self.autosave_label, self.counts_label):
             bar.addPermanentWidget(w)
+        # Fixed sizes with room for the longest texts: a label that may change size makes every
+        # change of its text re-lay out the whole window.
+        fm, height = self.fontMetrics(), self.fontMetrics().height() + 6
+        self.state_label.setFixedSize(fm.horizontalAdvance("有未保存的修改") + 12, height)
+        self.autosave_label.setFixedSize(fm.horizontalAdvance("自动保存于 00:00:00") + 12, height)
+        self.counts_label.setFixedSize(fm.horizontalAdvance("错误 999 · 警告 999 · 提示 999") + 12, height)
 
     def _action(self, text: str, slot, keys=None, icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -127,13 +133,14 @@ class MainWindow(QMainWindow):
             "preview": self._action("预览网页", self.preview, None, P.SP_FileDialogContentsView),
             "about": self._action("关于", self.about),
         }
-        self.undo_action = self.undo_group.createUndoAction(self, "撤销")
-        self.undo_action.setShortcuts(QKeySequence.keyBindings(K.Undo))
-        self.undo_action.setIcon(self.style().standardIcon(P.SP_ArrowBack))
-        self.redo_action = self.undo_group.createRedoAction(self, "重做")
-        redo_keys = [QKeySequence("Ctrl+Y")] + [s for s in QKeySequence.keyBindings(K.Redo) if s != QKeySequence("Ctrl+Y")]
-        self.redo_action.setShortcuts(redo_keys)
-        self.redo_action.setIcon(self.style().standardIcon(P.SP_ArrowForward))
+        # Fixed texts: an action that changed with every edit would re-lay out the toolbar and
+        # repaint the whole window on each keystroke.
+        self.undo_action = self._action("撤销", self.undo_group.undo, K.Undo, P.SP_ArrowBack)
+        self.redo_action = self._action("重做", self.undo_group.redo, ["Ctrl+Y", K.Redo], P.SP_ArrowForward)
+        self.undo_group.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         self.export_actions = {kind: self._action(text, lambda k=kind: self.export(k)) for kind, text in EXPORTS}
         self.export_actions["docx"].setIcon(self.style().standardIcon(P.SP_DriveFDIcon))
 
@@ -272,8 +279,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*] - {doc.report.display_title} - {APP_TITLE}")
         self.setWindowModified(doc.modified)
         self.file_label.setText(str(doc.path) if doc.path else "尚未保存到文件")
-        self.state_label.setText("有未保存的修改" if doc.modified else "已保存")
-        self.state_label.setStyleSheet("color: #ad4e00;" if doc.modified else "color: #389e0d;")
+        state = ("<span style='color:#ad4e00'>有未保存的修改</span>" if doc.modified
+                 else "<span style='color:#389e0d'>已保存</span>")
+        self.state_label.setText(state)  # a no-op when unchanged, unlike a style sheet
 
     def _findings_changed(self) -> None:
         doc = self.doc
@@ -388,8 +396,12 @@ class MainWindow(QMainWindow):
             self.show_start_page()
 
     def open_report(self, report: Report, path: Path | None = None, *, untitled: str = "", modified: bool = False,
-                    doc_id: str | None = None) -> Document:
-        doc = Document(report, path, doc_id=doc_id, untitled_name=untitled or report.display_title)
+                    doc_id: str | None = None, check_later: bool = False) -> Document:
+        """Show a report. `check_later`: paint it first and check it right after (start-up)."""
+        doc = Document(report, path, doc_id=doc_id, untitled_name=untitled or report.display_title,
+                       check_now=not check_later)
+        if check_later:
+            QTimer.singleShot(0, doc.recheck)
         if modified:
             doc.mark_modified()
         self.set_document(doc)
@@ -445,12 +457,12 @@ class MainWindow(QMainWindow):
             self.show_start_page()
         return False
 
-    def open_sample(self) -> bool:
+    def open_sample(self, *, check_later: bool = False) -> bool:
         if not self.close_document():
             return False
         with resources.as_file(resources.files("resources").joinpath(SAMPLE)) as path:
             report = store.load(path)
-        self.open_report(report, untitled="示例年报")
+        self.open_report(report, untitled="示例年报", check_later=check_later)
         return True
 
     def save(self) -> bool:

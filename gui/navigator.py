@@ -11,6 +11,7 @@ from gui.findings_panel import COLORS, dot
 
 PageRole = Qt.ItemDataRole.UserRole
 TableRole = Qt.ItemDataRole.UserRole + 1
+MarkRole = Qt.ItemDataRole.UserRole + 2  # (count, severity) shown
 
 
 def page_key_of(spec: Spec, loc: Location) -> str | None:
@@ -94,11 +95,10 @@ class Navigator(QTreeWidget):
             if table is not None:
                 continue
             label = self._labels[(page, None)]
-            if page in counts:
-                item.setText(0, f"{label}（{counts[page]}）")
-                item.setIcon(0, self._icons[worst[page].value])
-                item.setToolTip(0, f"{label}：{counts[page]} 个问题")
-            else:
-                item.setText(0, label)
-                item.setIcon(0, self._icons["verified"])
-                item.setToolTip(0, label)
+            mark = (counts[page], worst[page].value) if page in counts else (0, "verified")
+            if item.data(0, MarkRole) == mark:
+                continue  # unchanged: leave the tree unrepainted
+            item.setData(0, MarkRole, mark)
+            item.setText(0, f"{label}（{mark[0]}）" if mark[0] else label)
+            item.setIcon(0, self._icons[mark[1]])
+            item.setToolTip(0, f"{label}：{mark[0]} 个问题" if mark[0] else label)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QSpinBox,
                                QVBoxLayout, QWidget)
 
@@ -36,8 +36,10 @@ class Page(QScrollArea):
         self.doc = doc
         self.setWidgetResizable(True)
         body = QWidget()
-        body.setObjectName("page")
-        body.setStyleSheet("QWidget#page { background: white; }")
+        palette = body.palette()  # a palette, not a style sheet: style sheets slow every child's painting
+        palette.setColor(QPalette.ColorRole.Window, QColor("white"))
+        body.setPalette(palette)
+        body.setAutoFillBackground(True)
         self.column = QVBoxLayout(body)
         self.column.setContentsMargins(28, 18, 28, 28)
         self.column.setSpacing(8)
@@ -59,15 +61,19 @@ class Page(QScrollArea):
         return block
 
     def add_table(self, table_key: str, caption: str | None) -> TableView:
-        if caption:
+        view = TableView(TableModel(self.doc, table_key), self)
+        box = QVBoxLayout()
+        box.setSpacing(0)
+        if caption:  # the shaded caption row of 表二 in the Word template
             cap = QLabel(caption)
             cap.setObjectName("tableCaption")
             cap.setStyleSheet("QLabel#tableCaption { background: #dce6f2; border: 1px solid #7a8594;"
-                              " padding: 3px 6px; margin-top: 10px; }")
-            self.column.addWidget(cap)
-        view = TableView(TableModel(self.doc, table_key), self)
+                              " border-bottom: none; padding: 3px 6px; }")
+            cap.setFixedWidth(view.width())
+            box.addWidget(cap)
+        box.addWidget(view)
         self.tables[table_key] = view
-        self.column.addWidget(view)
+        self.column.addLayout(box)
         return view
 
     def show_widget(self, widget: QWidget, point: QPoint | None = None) -> None:

@@ -37,9 +37,11 @@ class TableModel(QAbstractTableModel):
         self.amount = self.table.value_type == "amount"
         self._cells = {pos: key for key, pos in self.grid.positions.items()}
         self._headers: dict[tuple[int, int], HeaderCell] = {(h.row, h.col): h for h in self.grid.headers}
+        self._computed = {cell for cell in self.grid.positions if self.table.is_computed(*cell)}
         self._values = doc.report.table_values(table_key)
         self._findings: dict[tuple[str, str], list[Finding]] = {}
         self._index_findings()
+        self._shown = self._snapshot()
         doc.cellsChanged.connect(self._cells_changed)
         doc.findingsChanged.connect(self._findings_changed)
 
@@ -68,7 +70,7 @@ class TableModel(QAbstractTableModel):
         return min(rows), max(rows), min(cols), max(cols)
 
     def is_computed(self, cell: tuple[str, str]) -> bool:
-        return self.table.is_computed(*cell)
+        return cell in self._computed
 
     # --- reading -----------------------------------------------------------------------
     def value(self, cell: tuple[str, str]) -> CellValue:
@@ -90,12 +92,12 @@ class TableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == SeverityRole:
-            found = self._findings.get(cell)
-            return min((f.severity for f in found), key=lambda s: s.rank).value if found else None
+            worst = self._worst(cell)
+            return worst.value if worst else None
         if role == Qt.ItemDataRole.BackgroundRole:
-            found = self._findings.get(cell)
-            if found:
-                return TINTS[min((f.severity for f in found), key=lambda s: s.rank)]
+            worst = self._worst(cell)
+            if worst:
+                return TINTS[worst]
             return COMPUTED_BACKGROUND if computed else None
         if role == Qt.ItemDataRole.ForegroundRole and computed:
             return COMPUTED_FOREGROUND
@@ -124,6 +126,10 @@ class TableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and len(header.text) > 12:
             return header.text
         return None
+
+    def _worst(self, cell: tuple[str, str]) -> Severity | None:
+        found = self._findings.get(cell)
+        return min((f.severity for f in found), key=lambda s: s.rank) if found else None
 
     def _tooltip(self, cell: tuple[str, str], computed: bool) -> str:
         lines = [self.table.cell_label(*cell)]
@@ -163,20 +169,28 @@ class TableModel(QAbstractTableModel):
         return True
 
     # --- following the document --------------------------------------------------------
-    def _all_data_changed(self) -> None:
-        top, bottom, left, right = self.data_rect()
-        self.dataChanged.emit(self.index(top, left), self.index(bottom, right))
+    # Only the cells that look different are announced: repainting the whole of 表三 on
+    # every keystroke would cost more than a frame.
+    def _snapshot(self) -> dict[tuple[str, str], tuple]:
+        return {cell: (self._values[cell[0]][cell[1]], self._worst(cell), len(self._findings.get(cell, ())))
+                for cell in self.grid.positions}
 
     def _cells_changed(self, table_key: str) -> None:
         if table_key == self.table.key:
             self._values = self.doc.report.table_values(table_key)
-            self._all_data_changed()
+            self._announce()  # the findings follow; announcing now keeps a check-free change correct
 
     def _findings_changed(self) -> None:
-        before = self._findings
         self._index_findings()
-        if before or self._findings:
-            self._all_data_changed()
+        self._announce()
+
+    def _announce(self) -> None:
+        shown = self._snapshot()
+        before, self._shown = self._shown, shown
+        for cell, look in shown.items():
+            if before.get(cell) != look:
+                index = self.index_of(*cell)
+                self.dataChanged.emit(index, index)
 
     def _index_findings(self) -> None:
         report = self.doc.report

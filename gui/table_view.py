@@ -12,6 +12,7 @@ from gui.parse import format_cell
 from gui.table_model import KindRole, TableModel, ValueRole
 
 BLANK_HATCH = QColor("#b8bfca")
+GRID = QColor("#7a8594")
 
 
 class CellValidator(QValidator):
@@ -124,8 +125,8 @@ class TableView(QTableView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
-        self.setStyleSheet("QTableView { gridline-color: #7a8594; }")
         palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Mid, GRID)  # the grid lines' colour
         # A see-through selection, so the tint of a cell with a finding still shows under it.
         palette.setColor(QPalette.ColorRole.Highlight, QColor(22, 119, 255, 70))
         palette.setColor(QPalette.ColorRole.HighlightedText, QColor("black"))
@@ -154,7 +155,8 @@ class TableView(QTableView):
             label_widths = []
             data_width = 4.2
         data_cols = g.n_cols - g.label_cols
-        data_total = round(data_width * data_cols * unit + 12 * data_cols)
+        padded = 3 if g.label_cols == 1 else data_cols  # 表二 pads as if it had three columns
+        data_total = round(data_width * data_cols * unit + 12 * padded)
         for c in range(g.n_cols):
             if c < g.label_cols:
                 self.setColumnWidth(c, round(label_widths[c] * unit + 12))

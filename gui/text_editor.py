@@ -56,6 +56,7 @@ class TextEditor(_GrowingText):
         self.session = 0
         self._applying = False
         self._spans: list[tuple[int, int, Finding]] = []
+        self._shown = None
         self.setUndoRedoEnabled(False)  # undo belongs to the document's stack
         self.setTabChangesFocus(True)
         self.setPlainText(doc.report.text(key))
@@ -113,8 +114,15 @@ class TextEditor(_GrowingText):
     def show_findings(self) -> None:
         found = open_findings_for(self.doc, self.key)
         length = len(self.toPlainText())
-        self._spans = [(max(0, f.location.span[0]), min(length, f.location.span[1]), f)
-                       for f in found if f.location.span]
+        spans = [(max(0, f.location.span[0]), min(length, f.location.span[1]), f)
+                 for f in found if f.location.span]
+        whole = [f for f in found if not f.location.span]
+        shown = ([(a, b, f.fingerprint, f.severity) for a, b, f in spans],
+                 [(f.fingerprint, f.message, f.severity) for f in whole], self.toPlainText())
+        if shown == self._shown:
+            return  # re-marking on every keystroke elsewhere would cost a frame
+        self._shown = shown
+        self._spans = spans
         selections = []
         for start, end, f in self._spans:
             if start >= end:
@@ -131,7 +139,6 @@ class TextEditor(_GrowingText):
             sel.cursor = cursor
             selections.append(sel)
         self.setExtraSelections(selections)
-        whole = [f for f in found if not f.location.span]
         if whole:
             worst = min((f.severity for f in whole), key=lambda s: s.rank)
             self.setStyleSheet(f"QTextEdit {{ border: 1px solid {UNDERLINE[worst].name()};"
