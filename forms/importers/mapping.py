@@ -105,7 +105,9 @@ class _Builder:
             if self._in_2021(rr.table, rr.row, target_col):
                 self.put(rr.table, rr.row, target_col, text)
                 if (rr.table, col.key) in APPROXIMATE_2019:
-                    self.note(R.LEGACY, APPROXIMATE_2019[(rr.table, col.key)] + "。", (rr.table, rr.row, target_col), text)
+                    cell = (rr.table, rr.row, target_col)
+                    self.note(R.LEGACY, f"{self.spec.table(rr.table).cell_label(rr.row, target_col)}："
+                                        f"{APPROXIMATE_2019[(rr.table, col.key)]}。", cell, text)
             else:
                 self.legacy(self.spec19, rr.table, rr.row, col.key, text)
                 self._legacy_item(old, rr.row, col.key)

@@ -79,35 +79,33 @@ def _format_of_active(lines: list[Line], specs: list[Spec]) -> str:
 
 
 def read_active(lines: list[Line], specs: list[Spec], found: TablesFound) -> None:
+    """表二's rows by their labels (in either format); the columns of the format the document uses."""
     fmt = _format_of_active(lines, specs)
     found.active_format = fmt
     by_id = {s.id: s for s in specs}
-    candidates: dict[str, str] = {}
-    for spec in specs:
-        for t in _active_tables(spec):
-            for r in t.rows:
-                candidates.setdefault(f"{t.key}.{r.key}", r.label)
-    seen: set[str] = set()
+    candidates = {f"{spec.id}|{t.key}|{r.key}": r.label
+                  for spec in specs for t in _active_tables(spec) for r in t.rows}
+    seen: set[tuple[str, str]] = set()
     for line in lines:
         if not line.values or not line.label:
             continue
         m = best_match(line.label, candidates)
-        if m is None or m.key in seen:
+        if m is None:
             continue
-        seen.add(m.key)
-        table_key, row_key = m.key.split(".")
-        spec = by_id[fmt]
-        try:
-            table = spec.table(table_key)
-            table.row(row_key)
-        except KeyError:  # a row of the other format (其他对外管理服务事项 in a 2021 report …)
-            spec = next(s for s in specs if _has_row(s, table_key, row_key))
-            table = spec.table(table_key)
+        matched_spec, table_key, row_key = m.key.split("|")
+        if (table_key, row_key) in seen:
+            continue
+        seen.add((table_key, row_key))
+        # the document's format decides the columns; a row only the other format has keeps its own
+        spec = by_id[fmt] if _has_row(by_id[fmt], table_key, row_key) else by_id[matched_spec]
+        table = spec.table(table_key)
+        score = m.score if spec.id == matched_spec else best_match(
+            line.label, {"row": table.row(row_key).label}, threshold=0).score
         values = _values_width(line, len(table.columns))
         if values is None:
             found.mismatched.append((table_key, row_key, line))
             continue
-        found.rows.append(RowRead(table_key, row_key, values, line, m.score, spec.id))
+        found.rows.append(RowRead(table_key, row_key, values, line, score, spec.id))
 
 
 def _has_row(spec: Spec, table: str, row: str) -> bool:
