@@ -169,6 +169,7 @@ def _parse(data: dict) -> Spec:
     tables = []
     for t in data["tables"]:
         if "rows" not in t:  # 2019's 表四 is "identical to national-2021"
+            tables.append(load_spec(CURRENT_TEMPLATE).table(t["key"]))
             continue
         rows = tuple(Row(r["key"], r["label"], r.get("group") or r.get("parent"), r.get("subgroup"),
                          tuple(r.get("sum_of", ()))) for r in t["rows"])
