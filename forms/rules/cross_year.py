@@ -32,6 +32,8 @@ _DIGITS = re.compile(r"\d+")
 def carry_over(ctx: Context):
     """二、上年结转 = last year's 四、结转下年度继续办理, column by column."""
     co = ctx.spec.carry_over
+    if not co:  # a format without the relation (national-2019 as shipped)
+        return
     table = ctx.spec.table(co["table"])
     for col in table.columns:
         before = ctx.prior_value(co["table"], co["from_prior_row"], col.key)
@@ -51,6 +53,8 @@ def carry_over(ctx: Context):
 def stock_follows(ctx: Context):
     """现行有效件数 ≈ last year's + 本年制发 − 本年废止 (documents also lapse: a warning)."""
     st = ctx.spec.stock
+    if not st:  # a format without the relation (national-2019 as shipped)
+        return
     table = ctx.spec.table(st["table"])
     for row in table.rows:
         before = ctx.prior_value(st["table"], row.key, st["stock"])
@@ -104,6 +108,8 @@ def text_not_copied(ctx: Context):
 @rule("Y4", needs_prior=True)
 def big_change(ctx: Context):
     for table_key, row, col in KEY_FIGURES:
+        if not any(t.key == table_key and t.has_cell(row, col) for t in ctx.spec.tables):
+            continue  # an older format without this figure
         now = ctx.value(table_key, row, col)
         before = ctx.prior_value(table_key, row, col)
         if now is None or before is None or before <= 0 or max(now, before) < MIN_SIGNIFICANT:
