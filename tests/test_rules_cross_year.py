@@ -128,3 +128,15 @@ def test_y4_is_silent_for_small_counts_and_ordinary_changes(sample_report):
     sample_report.prior.set_cell("review_litigation", "review", "pending", 1)  # 1 -> 7: small numbers
     sample_report.set_cell("licensing", "administrative_license", "decisions", 1286 * 4)
     assert found(sample_report, "Y4") == []
+
+
+def test_a_2019_format_report_is_checked_without_a_crash():
+    """The editor can hold a 2019-format report (a 2020 report re-opened); every rule must cope."""
+    prior = Report(template="national-2019", year=2019)
+    prior.set_cell("applications", "carried_forward", "natural_person", 2)
+    report = Report(template="national-2019", year=2020)
+    report.set_cell("applications", "carried_over", "natural_person", 1)
+    report.set_cell("review_litigation", "review", "upheld", 1)
+    findings = check(report, prior)
+    assert {"F1", "A6"} <= {f.code for f in findings}
+    assert any(f.code == "A6" and f.location.table == "review_litigation" for f in findings)

@@ -21,10 +21,11 @@ def _official_tables(shared_dir, template: str) -> list[dict]:
     three groups (行政复议, 未经复议直接起诉, 复议后起诉) as `groups`."""
     tables = []
     for t in _official(shared_dir, template)["tables"]:
+        if "identical to national-2021" in t.get("note", ""):
+            (t,) = [t21 for t21 in _official_tables(shared_dir, "national-2021") if t21["key"] == t["key"]]
         if "groups" in t:
             t = {**t, "rows": t["groups"]}
-        if "rows" in t:
-            tables.append(t)
+        tables.append(t)
     return tables
 
 
@@ -208,3 +209,13 @@ def test_table_four_is_one_line_of_fifteen_cells_under_its_groups():
     leaves = {h.col: h.key for h in grid.headers if h.key}
     for (g, c), (_, col) in grid.positions.items():
         assert leaves[col] == f"{g}.{c}"
+
+
+def test_the_2019_format_has_its_table_four_the_same_as_2021():
+    """national-2019.json says its 表四 is “identical to national-2021”: it is a table, not a text section."""
+    old, new = load_spec("national-2019"), load_spec("national-2021")
+    assert old.table("review_litigation") == new.table("review_litigation")
+    assert [s.key for s in old.text_sections] == ["overview", "problems", "other"]
+    assert [t.section for t in old.tables].count("review_litigation") == 1
+    grid = table_grid("national-2019", "review_litigation")
+    assert len(grid.positions) == 15
