@@ -4,6 +4,10 @@ DOCX: a custom XML part whose root is `<report xmlns=NAMESPACE>` holding the nat
 HTML: `<script type="application/json" id=HTML_SCRIPT_ID>` holding the native JSON.
 The importer also reads the visible tables: when they differ from the embedded data, someone
 edited the document after export, and the visible tables win.
+
+What is embedded is the published report: the office's own working notes (warnings marked
+已核实 with their explanations, the log of exports with open findings) stay in the native file
+and never reach a website.
 """
 from __future__ import annotations
 
@@ -14,8 +18,13 @@ NAMESPACE = "urn:nianbao:report:1"
 HTML_SCRIPT_ID = "nianbao-data"
 
 
+def published(report: Report) -> Report:
+    """The report as it may be made public: without the office's working notes."""
+    return report.model_copy(update={"acknowledged": {}, "exports": []})
+
+
 def to_json(report: Report) -> str:
-    return store.dumps(report)
+    return store.dumps(published(report))
 
 
 def to_html_script_text(report: Report) -> str:

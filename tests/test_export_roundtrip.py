@@ -33,7 +33,8 @@ def test_docx_round_trip_is_exact(tmp_path, report):
     text = read_embedded_docx(path)
     assert text is not None
     back = embed.from_json(text)
-    assert back == report
+    assert back == embed.published(report)
+    assert back.tables == report.tables and back.sections == report.sections
     assert back.prior is not None and back.prior == report.prior
     assert back.text("problems") == TRICKY
 
@@ -41,8 +42,22 @@ def test_docx_round_trip_is_exact(tmp_path, report):
 def test_html_round_trip_is_exact(report):
     page = html_text(report, today=TODAY)
     text = read_embedded_html(page)
-    assert embed.from_json(text) == report
+    assert embed.from_json(text) == embed.published(report)
     assert "</script><!--" not in page  # the data cannot end its own script element
+
+
+def test_the_office_working_notes_are_not_published(tmp_path, report):
+    """已核实 explanations and the export log stay in the native file, off the website."""
+    report.acknowledged["abc123def456"] = report.acknowledged["abc123def456"].model_copy(
+        update={"explanation": "经与法制办电话核实，内部意见不宜公开"})
+    page = html_text(report, today=TODAY)
+    path = tmp_path / "报告.docx"
+    write_docx(report, path, today=TODAY)
+    with zipfile.ZipFile(path) as z:
+        packed = b"".join(z.read(n) for n in z.namelist()).decode("utf-8", "replace")
+    for published_text in (page, packed):
+        assert "内部意见不宜公开" not in published_text
+    assert embed.from_json(read_embedded_html(page)).acknowledged == {}
 
 
 def test_a_previous_export_used_as_reference_doc_does_not_smuggle_in_old_data(tmp_path, report):
@@ -50,7 +65,7 @@ def test_a_previous_export_used_as_reference_doc_does_not_smuggle_in_old_data(tm
     write_docx(report.prior, old, today=TODAY)
     new = tmp_path / "今年.docx"
     write_docx(report, new, reference_doc=old, today=TODAY)
-    assert embed.from_json(read_embedded_docx(new)) == report
+    assert embed.from_json(read_embedded_docx(new)) == embed.published(report)
     with zipfile.ZipFile(new) as z:
         ours = [n for n in z.namelist() if n.startswith("customXml/item") and "Props" not in n
                 and b"urn:nianbao:report:1" in z.read(n)]
@@ -86,5 +101,5 @@ def test_control_characters_pasted_from_word_do_not_break_either_format(tmp_path
     shown = [p.text for p in document.paragraphs]
     assert "二、手动换行之后" in shown and "三、分页符之后" in shown
     assert "青岚县人民政府" in shown
-    assert embed.from_json(read_embedded_docx(path)) == report  # the data keeps what was typed
-    assert embed.from_json(read_embedded_html(html_text(report, today=TODAY))) == report
+    assert embed.from_json(read_embedded_docx(path)) == embed.published(report)  # keeps what was typed
+    assert embed.from_json(read_embedded_html(html_text(report, today=TODAY))) == embed.published(report)
