@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect_start_page()
         self.navigator.pageRequested.connect(self._navigator_requested)
+        self.setAcceptDrops(True)  # a report dragged from Explorer opens
         # A set minimum keeps pages of different sizes from resizing the window (and offscreen
         # rendering, used for screenshots, from warning that it cannot pass size hints on).
         self.setMinimumSize(720, 480)
@@ -587,6 +588,16 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         self.context.interaction.info(self, f"关于{APP_TITLE}",
                                       "政府信息公开工作年度报告编辑器\n按国办公开办函〔2021〕30号格式填写、校验和导出。")
+
+    def dragEnterEvent(self, event) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_path(files[0])
 
     # --- closing -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,0 +1,79 @@
+"""The menus the import and export parts fill: called with the agreed signatures, with fallbacks."""
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from forms import store
+from forms.model import new_report
+from gui import main_window
+
+
+def _module(monkeypatch, name, **functions):
+    module = types.ModuleType(name)
+    for key, func in functions.items():
+        setattr(module, key, func)
+    monkeypatch.setitem(sys.modules, name, module)
+    return module
+
+
+def test_export_is_recorded_as_a_change(qtbot, window, monkeypatch, tmp_path):
+    calls = []
+
+    def export_report(parent, report, source_path, kind):
+        calls.append((parent, report, source_path, kind))
+        return tmp_path / f"out.{kind}"
+
+    _module(monkeypatch, "gui.export_ui", export_report=export_report, preview_html=lambda parent, report: None)
+    window.export_actions["docx"].trigger()
+    assert calls == [(window, window.doc.report, window.doc.path, "docx")]
+    assert window.doc.modified and "out.docx" in window.statusBar().currentMessage()
+
+
+def test_without_the_export_part_the_clerk_is_told_in_chinese(qtbot, window, interaction, monkeypatch):
+    monkeypatch.setattr(main_window, "_optional", lambda name: None)
+    window.export_actions["pdf"].trigger()
+    window.actions_["preview"].trigger()
+    assert len(interaction.infos) == 2 and all("尚未安装" in text for text in interaction.infos)
+
+
+def test_new_from_prior_opens_the_draft_unsaved(qtbot, window, monkeypatch):
+    draft = new_report(2025, "青岚县人民政府")
+    _module(monkeypatch, "gui.import_ui", new_from_prior=lambda parent: draft)
+    window.actions_["from_prior"].trigger()
+    assert window.doc.report is draft and window.doc.path is None and window.doc.modified
+
+
+def test_attaching_a_prior_is_undoable(qtbot, window, monkeypatch, sample_prior_path):
+    prior = store.load(sample_prior_path)
+    before = window.doc.report.prior
+    _module(monkeypatch, "gui.import_ui", attach_prior=lambda parent, report: prior)
+    window.actions_["attach_prior"].trigger()
+    assert window.doc.report.prior is prior
+    window.undo_action.trigger()
+    assert window.doc.report.prior is before
+
+
+def test_attach_prior_falls_back_to_a_native_file(qtbot, window, interaction, monkeypatch, sample_prior_path):
+    monkeypatch.setattr(main_window, "_optional", lambda name: None)
+    interaction.answers["open_path"] = sample_prior_path
+    window.actions_["attach_prior"].trigger()
+    assert window.doc.report.prior.year == 2023 and window.doc.undo_stack.count() == 1
+
+
+def test_dropping_a_report_on_the_window_opens_it(qtbot, window, tmp_path, sample_prior_path):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sample_prior_path))])
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    assert window.doc.path == Path(sample_prior_path) and window.doc.report.year == 2023
