@@ -16,19 +16,21 @@ _DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, 
 _SMALL_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG_UNIT = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 _CHINESE = "".join(_DIGIT) + "".join(_SMALL_UNIT) + "".join(_BIG_UNIT)
+CHINESE_NUMERALS = _CHINESE
 
 # Arabic digits (ASCII or full-width, with 1,234 grouping and a fraction) optionally followed
 # by Chinese units (1.2万, 3千), or a run of Chinese numerals. A lone 万/亿 is a word, not a number.
 NUMBER = re.compile(
     r"[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?[十百千万亿]*"
     rf"|[{''.join(_DIGIT)}十拾][{_CHINESE}]*")
+MAX_LENGTH = 24  # longer runs of digits are identifiers (account, ID numbers), never counts
 _ARABIC = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
 
 
 def parse_number(token: str) -> int | Decimal | None:
     """The value of one number token, or None when it is not a number."""
     token = token.translate(FULLWIDTH_DIGITS).strip()
-    if not token:
+    if not token or len(token) > MAX_LENGTH:
         return None
     if all(ch in _DIGIT for ch in token) and len(token) > 1:
         # 二〇二四: written digit by digit (years, document numbers).

@@ -15,11 +15,12 @@ text content, so re-checking an unchanged text costs a dictionary lookup.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from forms.numerals import FULLWIDTH_DIGITS, NUMBER, parse_number
+from forms.numerals import CHINESE_NUMERALS, FULLWIDTH_DIGITS, NUMBER, parse_number
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Claim:
 
 # --- building blocks (on the compact text) --------------------------------------------------
 _BREAK = "，,。；;！!？?：:（）()、【】[]"
+_CONTEXT = 240  # characters before a figure that can say what it counts
 _SENTENCE_END = "。；;！!？?"
 
 
@@ -55,7 +57,8 @@ def _gap(n: int) -> str:
     return rf"(?P<gap>[^0-9{re.escape(_BREAK)}]{{0,{n}}}?)"
 
 
-_NUM = rf"(?P<num>{NUMBER.pattern})"
+# Never starting inside a number: a number-first pattern would otherwise retry at every digit.
+_NUM = rf"(?<![0-9.,{CHINESE_NUMERALS}])(?P<num>{NUMBER.pattern})"
 _APP_UNIT = r"(?:件|宗|个|条|份)"
 _CASE_UNIT = r"(?:件|宗|起|个)"
 _DOC_UNIT = r"(?:件|个|部|份)"
@@ -168,13 +171,15 @@ _CLAIMS = [
 class _Compact:
     text: str
     origin: tuple[int, ...]  # origin[i]: index in the original text of text[i]; one extra at the end
+    ends: tuple[int, ...]    # positions of the sentence ends, ascending
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.origin[start], self.origin[end - 1] + 1
 
     def sentence_start(self, pos: int) -> int:
-        start = max(self.text.rfind(ch, 0, pos) for ch in _SENTENCE_END)
-        return start + 1
+        """Where the sentence of `pos` starts; a run-on sentence is looked at for its last stretch only."""
+        i = bisect_left(self.ends, pos)
+        return max(self.ends[i - 1] + 1 if i else 0, pos - _CONTEXT)
 
 
 def _compact(text: str) -> _Compact:
@@ -197,7 +202,9 @@ def _compact(text: str) -> _Compact:
         origin.append(i)
         i += 1
     origin.append(n)
-    return _Compact("".join(chars), tuple(origin))
+    compact = "".join(chars)
+    ends = tuple(i for i, ch in enumerate(compact) if ch in _SENTENCE_END)
+    return _Compact(compact, tuple(origin), ends)
 
 
 # --- reading ---------------------------------------------------------------------------------

@@ -358,3 +358,10 @@ def test_n2_a_reason_named_without_等_may_count_its_row_alone():
     r.set_text("overview.on_request", "因本机关不掌握等原因无法提供252件。")
     (f,) = text_findings(r)
     assert (f.code, f.expected) == ("N2", 296)
+
+
+def test_pasted_junk_is_read_without_stalling_the_editor():
+    """Long digit runs are identifiers, not counts; a run-on sentence is read piece by piece."""
+    assert read_figures("行政复议" + "1" * 100_000 + "件") == ()
+    assert read_figures("一" * 100_000 + "件涉及政府信息公开工作的行政复议") == ()
+    assert len(read_figures("，".join(["受理政府信息公开申请17件"] * 5000))) == 5000
