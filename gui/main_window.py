@@ -282,6 +282,8 @@ class MainWindow(QMainWindow):
         self.file_label.setText(str(doc.path) if doc.path else "尚未保存到文件")
         state = ("<span style='color:#ad4e00'>有未保存的修改</span>" if doc.modified
                  else "<span style='color:#389e0d'>已保存</span>")
+        if not doc.modified and doc.path is None:
+            state = "未修改"
         self.state_label.setText(state)  # a no-op when unchanged, unlike a style sheet
 
     def _findings_changed(self) -> None:
@@ -374,8 +376,15 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
 
     # --- files -----------------------------------------------------------------------------
+    def commit_pending(self) -> None:
+        """What is typed but not yet entered (an open cell, a field with the cursor in it) counts."""
+        page = self.current_page()
+        if page is not None:
+            page.commit_pending()
+
     def maybe_save(self) -> bool:
         """True when the current document may be closed (saved, or the clerk chose not to)."""
+        self.commit_pending()
         if self.doc is None or not self.doc.modified:
             return True
         answer = self.context.interaction.ask_save_changes(self, self.doc.report.display_title)
@@ -483,6 +492,7 @@ class MainWindow(QMainWindow):
         return path is not None and self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        self.commit_pending()
         try:
             store.save(self.doc.report, path)
         except store.StoreError as exc:
@@ -571,6 +581,7 @@ class MainWindow(QMainWindow):
         if export_ui is None:
             self.context.interaction.info(self, "导出", "导出功能尚未安装，暂时不能导出。")
             return
+        self.commit_pending()
         path = export_ui.export_report(self, self.doc.report, self.doc.path, kind)
         if path is not None:
             self.doc.mark_modified()  # the export is recorded in the report

@@ -54,6 +54,10 @@ class Page(QScrollArea):
     def finish(self) -> None:
         self.column.addStretch(1)
 
+    def commit_pending(self) -> None:
+        for view in self.tables.values():
+            view.commit_pending()
+
     def add_text(self, key: str, heading: str, hint: str) -> TextBlock:
         block = TextBlock(self.doc, key, heading, hint)
         self.editors[key] = block.editor
@@ -202,6 +206,12 @@ class CoverPage(Page):
         doc.metaChanged.connect(self.refresh)
         doc.priorChanged.connect(self.refresh)
         self.refresh()
+
+    def commit_pending(self) -> None:
+        # A field is committed when it loses focus; Ctrl+S does not take the focus away.
+        self._commit("year", self.year.value(), "报告年度")
+        for name, label in self.FIELDS:
+            self._commit(name, self.lines[name].text().strip(), label)
 
     def _commit(self, name: str, value, label: str) -> None:
         if self.doc.field(name) != value:

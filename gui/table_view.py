@@ -376,6 +376,15 @@ class TableView(QTableView):
         menu.addAction("清除", QKeySequence(QKeySequence.StandardKey.Delete), self.clear_selection)
         menu.exec(self.viewport().mapToGlobal(pos))
 
+    def commit_pending(self) -> None:
+        """Enter what is typed in an open cell editor (before a save, an export or closing)."""
+        editor = QApplication.focusWidget()
+        if (self.state() == QAbstractItemView.State.EditingState and isinstance(editor, QLineEdit)
+                and editor.parentWidget() is self.viewport()):
+            if editor.hasAcceptableInput():
+                self.commitData(editor)
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
     def select_cell(self, row: str, column: str) -> None:
         index = self.model().index_of(row, column)
         # Explicit: setCurrentIndex() would toggle instead when Ctrl happens to be held.

@@ -110,3 +110,22 @@ def test_layout_is_remembered(qtbot, window, context):
     qtbot.addWidget(again)
     assert (again.size().width(), again.size().height()) == (777, 555)
     assert again.splitter.sizes()[0] == 233
+
+
+def test_ctrl_s_while_typing_in_a_cell_saves_what_is_typed(qtbot, window, report_path):
+    view = table_view(window, "applications")
+    select(view, "granted", "natural_person")
+    editor = type_into_cell(qtbot, view, "61", finish=None)
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert store.load(report_path).entered("applications", "granted", "natural_person") == 61
+    assert not window.doc.modified
+
+
+def test_ctrl_s_in_a_cover_field_saves_the_field(qtbot, window, report_path):
+    page = window.show_page("cover")
+    phone = page.lines["organization.phone"]
+    phone.setFocus()
+    phone.selectAll()
+    qtbot.keyClicks(phone, "0576-88888888")
+    qtbot.keyClick(phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert store.load(report_path).organization.phone == "0576-88888888"
