@@ -49,7 +49,9 @@ class Claim:
 # --- building blocks (on the compact text) --------------------------------------------------
 _BREAK = "，,。；;！!？?：:（）()、【】[]"
 _CONTEXT = 240  # characters before a figure that can say what it counts
+_WHITESPACE = re.compile(r"\s+")
 _SENTENCE_END = "。；;！!？?"
+_SENTENCE_END_RE = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 
 
 def _gap(n: int) -> str:
@@ -183,27 +185,23 @@ class _Compact:
 
 
 def _compact(text: str) -> _Compact:
-    chars: list[str] = []
+    text = text.translate(FULLWIDTH_DIGITS)  # one character for one: positions are kept
+    pieces: list[str] = []
     origin: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch.isspace():
-            j = i
-            while j < n and text[j].isspace():
-                j += 1
-            # Keep one space between two digits so that “2 10” does not become 210.
-            if chars and chars[-1].isdigit() and j < n and text[j].translate(FULLWIDTH_DIGITS).isdigit():
-                chars.append(" ")
-                origin.append(i)
-            i = j
-            continue
-        chars.append(ch.translate(FULLWIDTH_DIGITS))
-        origin.append(i)
-        i += 1
-    origin.append(n)
-    compact = "".join(chars)
-    ends = tuple(i for i, ch in enumerate(compact) if ch in _SENTENCE_END)
+    pos = 0
+    for m in _WHITESPACE.finditer(text):
+        start, end = m.span()
+        pieces.append(text[pos:start])
+        origin.extend(range(pos, start))
+        # Keep one space between two digits so that “2 10” does not become 210.
+        if start and end < len(text) and text[start - 1].isdigit() and text[end].isdigit():
+            pieces.append(" ")
+            origin.append(start)
+        pos = end
+    pieces.append(text[pos:])
+    origin.extend(range(pos, len(text) + 1))  # one extra: the end of the text
+    compact = "".join(pieces)
+    ends = tuple(m.start() for m in _SENTENCE_END_RE.finditer(compact))
     return _Compact(compact, tuple(origin), ends)
 
 
