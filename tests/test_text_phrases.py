@@ -365,3 +365,15 @@ def test_pasted_junk_is_read_without_stalling_the_editor():
     assert read_figures("行政复议" + "1" * 100_000 + "件") == ()
     assert read_figures("一" * 100_000 + "件涉及政府信息公开工作的行政复议") == ()
     assert len(read_figures("，".join(["受理政府信息公开申请17件"] * 5000))) == 5000
+
+
+def test_a_report_kept_in_the_2019_format_is_checked_too():
+    """2019's 总计 column is entered, not computed: a blank 总计 is the sum of its columns."""
+    r = new_report(2019, "青岚县人民政府", template="national-2019")
+    r.set_text("overview.intro", "受理政府信息公开申请5件，其他处理2件，行政复议1件，均获维持。主动公开规章2件。")
+    fill(r, "applications", "new_received", "natural_person", 4)
+    fill(r, "applications", "new_received", "commercial", 1)
+    fill(r, "applications", "other_processing", "natural_person", 2)
+    fill(r, "regulations", "rules", "made", 1)
+    fill(r, "review_litigation", "review", "pending", 1)
+    assert sorted(f.code for f in text_findings(r)) == ["N4", "N7"]
