@@ -24,6 +24,12 @@ def doc_id_of(recovery: Recovery) -> str:
 
 def orphaned_recoveries(store: RecoveryStore) -> list[Recovery]:
     """Recovery files whose editor is no longer running, newest first."""
+    for lock_path in store.folder.glob("recovery-*.lock"):
+        if not lock_path.with_suffix(".json").exists():  # a killed editor that had nothing to save
+            lock = QLockFile(str(lock_path))
+            lock.setStaleLockTime(0)
+            if lock.tryLock(0):
+                lock.unlock()  # removes the file
     found = []
     for rec in store.pending():
         lock = QLockFile(_lock_path(store, doc_id_of(rec)))

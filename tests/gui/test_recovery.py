@@ -61,6 +61,8 @@ def test_a_killed_editor_loses_nothing(qtbot, tmp_path, report_path, interaction
     assert window.doc.path == report_path and window.doc.modified and window.isWindowModified()
     assert window.save()
     assert not list((profile / "recovery").glob("recovery-*.json"))
+    window.close()
+    assert not list((profile / "recovery").iterdir()), "the killed editor's lock is cleared too"
 
 
 def test_the_edits_of_an_editor_still_running_are_not_offered(qtbot, window, context, interaction):
