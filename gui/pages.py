@@ -58,8 +58,8 @@ class Page(QScrollArea):
         for view in self.tables.values():
             view.commit_pending()
 
-    def add_text(self, key: str, heading: str, hint: str) -> TextBlock:
-        block = TextBlock(self.doc, key, heading, hint)
+    def add_text(self, key: str, heading: str, hint: str, label: str = "") -> TextBlock:
+        block = TextBlock(self.doc, key, heading, hint, label=label)
         self.editors[key] = block.editor
         self.column.addWidget(block)
         return block
@@ -150,7 +150,7 @@ def text_page(doc: Document, section: str) -> Page:
             key = f"overview.{topic.key}"
             page.add_text(key, topic.heading, TOPIC_HINTS.get(key, ""))
     else:
-        page.add_text(section, spec.section(section).heading, TOPIC_HINTS.get(section, ""))
+        page.add_text(section, "", TOPIC_HINTS.get(section, ""), label=spec.section(section).heading)
     page.finish()
     return page
 

@@ -174,16 +174,18 @@ class TextEditor(_GrowingText):
 class TextBlock(QWidget):
     """A heading, what to write, the editor with its character count, and last year's text beside it."""
 
-    def __init__(self, doc: Document, key: str, heading: str, hint: str, parent: QWidget | None = None):
+    def __init__(self, doc: Document, key: str, heading: str, hint: str, parent: QWidget | None = None, *,
+                 label: str = ""):
         super().__init__(parent)
         self.doc, self.key = doc, key
         title = QLabel(heading)
+        title.setVisible(bool(heading))  # a section of one text has its heading on the page already
         title.setObjectName("blockHeading")
         title.setStyleSheet("QLabel#blockHeading { font-weight: bold; font-size: 11pt; }")
         guide = QLabel(hint)
         guide.setWordWrap(True)
         guide.setStyleSheet("color: #5b6573;")
-        self.editor = TextEditor(doc, key, heading, self)
+        self.editor = TextEditor(doc, key, label or heading, self)
         self.editor.setPlaceholderText("在此填写……")
         self.count = QLabel()
         self.count.setStyleSheet("color: #5b6573;")
