@@ -5,6 +5,8 @@ reader alone, and, as a baseline measured in the same run, the plainest reading 
 (for a PDF: pdfplumber's text of every page; for Word: unzipping its main part; otherwise: the bytes
 decoded and split into lines).
 PDFs also give pages per second. Figures are the median and the worst over the runs.
+Then hostile files (tests/fixtures/import/hostile.py): how long each takes to be refused, and the
+peak memory the refusal needed (tracemalloc), as a ratio to importing the clean Huai'an PDF.
 
     /work/venv-dev/bin/python bench/bench_import.py [runs]
 """
@@ -12,12 +14,15 @@ from __future__ import annotations
 
 import statistics
 import sys
+import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from forms import store  # noqa: E402
 from forms.importers import import_report  # noqa: E402
 from forms.importers.docx import read_docx  # noqa: E402
 from forms.importers.html import read_html  # noqa: E402
@@ -86,5 +91,46 @@ def main(runs: int = 5) -> None:
               f"{statistics.median(base) * 1000:12.2f} {ratio:6.1f} {pages}")
 
 
+def peak(func) -> tuple[float, float, str]:
+    """(seconds, peak MB, outcome) of one call."""
+    tracemalloc.start()
+    start = time.perf_counter()
+    try:
+        func()
+        outcome = "imported"
+    except store.StoreError as exc:
+        outcome = f"refused: {exc.problem[:36]}"
+    seconds = time.perf_counter() - start
+    _, top = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return seconds, top / 1024 / 1024, outcome
+
+
+def hostile_inputs() -> None:
+    sys.path.insert(0, str(FIXTURES))
+    import hostile
+    clean = CORPUS / "huaian_city_2024.pdf"
+    base_s, base_mb, _ = peak(lambda: import_report(clean)) if clean.exists() else (1.0, 1.0, "")
+    print(f"\n{'hostile input':28} {'seconds':>8} {'x clean':>8} {'peak MB':>8} {'x clean':>8}  outcome")
+    print(f"{'(clean huaian_city_2024.pdf)':28} {base_s:8.2f} {1:8.1f} {base_mb:8.1f} {1:8.1f}")
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        cases = {
+            "random bytes as .docx": lambda: hostile.random_bytes(tmp / "r.docx"),
+            "zip bomb as .docx": lambda: hostile.zip_bomb_docx(tmp / "z.docx"),
+            "entity bomb in .docx": lambda: hostile.entity_bomb_docx(tmp / "e.docx",
+                                                                    FIXTURES / "qinglan_transport_2023.docx"),
+            "entity bomb in .html": lambda: hostile.entity_bomb_html(tmp / "e.html"),
+            "huge .html (11 MB)": lambda: hostile.huge_html(tmp / "h.html"),
+            "spans 99999999 in .html": lambda: hostile.absurd_spans_html(tmp / "s.html"),
+            "PDF of 3000 pages": lambda: hostile.many_pages_pdf(tmp / "p.pdf"),
+        }
+        for name, build in cases.items():
+            path = build()
+            seconds, mb, outcome = peak(lambda: import_report(path))
+            print(f"{name:28} {seconds:8.2f} {seconds / base_s:8.1f} {mb:8.1f} {mb / base_mb:8.1f}  {outcome}")
+
+
 if __name__ == "__main__":
     main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    hostile_inputs()

@@ -20,7 +20,8 @@ from forms.spec import Spec, load_spec
 # The template's own instructions where the text goes: “（文字描述，收取信息处理费情况在此处报告。）”.
 PLACEHOLDER = re.compile(r"^\s*[（(]\s*文字(描述|说明)[^）)]*[）)]\s*$")
 NOTE = re.compile(r"^\s*(注|说明)\s*[:：]")
-TRADITIONAL_MIN = 5  # characters that change under t2s before a text counts as Traditional
+TRADITIONAL_MIN = 5
+SAMPLE_CHARS = 20_000  # characters that change under t2s before a text counts as Traditional
 TABLE_SECTIONS = {t.section for t in load_spec("national-2021").tables}
 # national-2019's prefill_mapping_to_2021, by key: a 2019 cell lands in the 2021 cell with the same
 # table, row and column key, except these renamed columns; anything else is kept in report.legacy.
@@ -32,9 +33,10 @@ APPROXIMATE_2019 = {("regulations", "made"): "“本年新制作数量”按“�
 
 
 def to_simplified_document(doc: SourceDocument) -> int:
-    """Converts a Traditional-character document in place; returns how many characters changed."""
-    sample = doc.text + "".join(c or "" for b in doc.blocks if isinstance(b, Grid) for r in b.rows for c in r)
-    changed = count_traditional(sample)
+    """Converts a Traditional-character document in place; returns how many characters changed
+    in the sample that decided it (the opening of the text and of the tables)."""
+    cells = "".join(c or "" for b in doc.blocks if isinstance(b, Grid) for r in b.rows for c in r)
+    changed = count_traditional(doc.text[:SAMPLE_CHARS] + cells[:SAMPLE_CHARS])
     if changed < TRADITIONAL_MIN:
         return 0
     for b in doc.blocks:

@@ -120,26 +120,25 @@ def join_lines(lines: list[str]) -> str:
     texts = [t.strip() for t in lines if t.strip()]
     lengths = sorted(len(t) for t in texts)
     full = lengths[len(lengths) * 3 // 4] if lengths else 0
-    paragraphs: list[str] = []
-    current, current_len = "", 0
+    paragraphs: list[list[str]] = []
     for text in texts:
+        last = paragraphs[-1][-1] if paragraphs else ""
         starts_new = bool(_TOPIC.match(text) or _NUMBERED.match(text))
-        if current and (current[-1] in _SENTENCE_END or starts_new or current_len < 0.7 * full):
-            paragraphs.append(current)
-            current = ""
-        current = _glue(current, text)
-        current_len = len(text)
-    if current:
-        paragraphs.append(current)
-    return "\n".join(paragraphs)
+        if not last or last[-1] in _SENTENCE_END or starts_new or len(last) < 0.7 * full:
+            paragraphs.append([text])
+        else:
+            paragraphs[-1].append(text)
+    return "\n".join(_glue(parts) for parts in paragraphs)
 
 
-def _glue(left: str, right: str) -> str:
-    if not left:
-        return right
-    if left[-1].isascii() and right[0].isascii() and left[-1].isalnum() and right[0].isalnum():
-        return f"{left} {right}"
-    return left + right
+def _glue(parts: list[str]) -> str:
+    """Chinese lines join directly; a word broken between two lines of Latin text keeps a space."""
+    out = [parts[0]]
+    for left, right in zip(parts, parts[1:]):
+        if left[-1].isascii() and right[0].isascii() and left[-1].isalnum() and right[0].isalnum():
+            out.append(" ")
+        out.append(right)
+    return "".join(out)
 
 
 def split_closing(lines: list[str], organ: str) -> tuple[list[str], str]:

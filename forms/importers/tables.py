@@ -17,6 +17,7 @@ from forms.importers.normalize import best_match, core, normalize
 from forms.spec import Spec, Table
 
 PAIR, SKIP = 1.0, -0.5
+MAX_DATA_LINES = 80  # 表三 has 25 rows; lines beyond this many are not it (and the alignment is quadratic)
 LABEL_AGREES, LABEL_CONTRADICTS = 2.0, -2.0
 
 
@@ -202,6 +203,8 @@ def read_applications(lines: list[Line], start: int, specs: list[Spec], found: T
         if _values_width(line, width) is not None:
             data.append((i, line))
             end = i + 1
+            if len(data) == MAX_DATA_LINES:
+                break
     if not data:
         return start
     data_lines = [ln for _, ln in data]
