@@ -147,3 +147,9 @@ def test_cli_import_unreadable_exits_2(tmp_path, capsys):
 def test_cli_check_accepts_any_document(capsys):
     assert cli(["check", str(FIXTURES / "qinglan_transport_2023_gb2312.html")]) == 0
     assert "A6" in capsys.readouterr().out
+
+
+def test_our_own_file_is_imported_as_is(sample_path, sample_report):
+    result = import_report(sample_path)
+    assert (result.format, result.source_kind) == ("native", "native-json")
+    assert store.dumps(result.report) == store.dumps(sample_report)

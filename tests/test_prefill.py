@@ -69,3 +69,12 @@ def test_cli_prefill_from_a_pdf(tmp_path, corpus_dir, capsys):
     assert cli(["prefill", str(corpus_dir / "huaian_city_2024.pdf"), "--year", "2024",
                 "-o", str(tmp_path / "bad.json")]) == 2
     assert "应晚于" in capsys.readouterr().err
+
+
+def test_from_a_2019_format_report():
+    from pathlib import Path
+    prior = import_report(Path(__file__).parent / "fixtures" / "import" / "qinglan_transport_2020_format2019.docx").report
+    draft = prefill(prior)
+    assert (draft.year, draft.template) == (2021, "national-2021")
+    assert [draft.tables["applications"]["carried_over"][c] for c in COLS] == [3, 0, 0, 0, 0, 0]
+    assert draft.legacy == {}  # the 2019 rows stay with the 2020 report, not in the new draft
