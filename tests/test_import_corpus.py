@@ -157,6 +157,10 @@ def test_shuyang_county_2025_mangled_table(corpus_dir):
     assert r.tables["fees"]["admin_fees"]["amount"] == Decimal("4068.208")
     assert r.tables["review_litigation"]["review"] == {"upheld": 27, "corrected": 10, "other": 9, "pending": 15}
     assert "380元" in r.sections.other
+    # four sub-headings in its own words: each under the topic it is about
+    o = r.sections.overview
+    assert o.platform.startswith("（三）精细化建设公开平台") and o.oversight.startswith("（四）常态化开展监督管理")
+    assert o.management == ""
     assert {"A1", "A2", "A3", "A4"}.isdisjoint(codes(r))
 
 

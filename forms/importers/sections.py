@@ -175,4 +175,9 @@ def _topic_of(line: str, spec: Spec, free: list[str]) -> str | None:
     scored.sort(reverse=True)
     if scored and scored[0][0] >= 75:
         return scored[0][1]
-    return free[0] if free else None
+    # no topic named: its number says which (（四） the fourth), or the next one still free
+    keys = [t.key for t in spec.topics]
+    number = _TOPIC.match(line).group(1)
+    start = "一二三四五六七八九十".index(number) if number in "一二三四五六七八九十" else 0
+    later = [k for k in keys[start:] if k in free]
+    return later[0] if later else (free[0] if free else None)

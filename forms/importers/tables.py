@@ -184,11 +184,9 @@ def _align(rows: list[Line], table: Table) -> tuple[float, list[int | None]]:
     return best[n][m], pairing
 
 
-def applications_start(lines: list[Line], width: int, after: int = 0) -> int | None:
-    for i in range(after, len(lines)):
-        if _values_width(lines[i], width) is not None:
-            return i
-    return None
+def applications_start(lines: list[Line], width: int) -> int | None:
+    """The first line holding a row of 表三 (7 cells): the end of 表二."""
+    return next((i for i, line in enumerate(lines) if _values_width(line, width) is not None), None)
 
 
 def read_applications(lines: list[Line], start: int, specs: list[Spec], found: TablesFound) -> int:
