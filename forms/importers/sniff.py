@@ -71,13 +71,12 @@ def import_report(path: str | os.PathLike, *, progress: Progress | None = None) 
         return _build(path, doc)
     if kind == "docx":
         from forms.importers.docx import read_docx
-        doc = read_docx(path)
-        return _with_embedded(path, _build(path, doc), _embedded_docx(path))
+        return _own_export_or_visible(path, read_docx(path), _embedded_docx(path))
     raw = path.read_bytes()
     if kind == "html":
         from forms.importers.html import read_html
         doc, text = read_html(raw, path)
-        return _with_embedded(path, _build(path, doc), _embedded_html(text))
+        return _own_export_or_visible(path, doc, _embedded_html(text))
     try:
         text, encoding = decode(raw)
     except UnicodeDecodeError:
@@ -120,15 +119,21 @@ def _embedded_html(text: str) -> str | None:
         return None
 
 
-def _with_embedded(path: Path, visible: R.ImportResult, data: str | None) -> R.ImportResult:
+def _own_export_or_visible(path: Path, doc, data: str | None) -> R.ImportResult:
     """Our own export: the embedded report, exact; cells edited in the document since win."""
     if not data:
-        return visible
+        return _build(path, doc)
     try:
         report = embed.from_json(data, str(path))
     except store.StoreError:
+        visible = _build(path, doc)
         visible.notes.insert(0, R.ImportNote(R.EDITED, "文件中嵌入的年报数据无法读取，已按文档中可见的内容导入。"))
         return visible
+    try:
+        visible = _build(path, doc)
+    except R.NotAReportError:  # the visible document was emptied: the embedded data is all there is
+        return R.ImportResult(report, "native", "own-export", [R.ImportNote(
+            R.EDITED, "文档中可见的内容已无法识别为年报，已按文件中嵌入的年报数据导入，请核对。")])
     edited = [cell for cell in visible.cells if _entered(visible.report, cell) != _entered(report, cell)
               and not report.spec.table(cell[0]).is_computed(cell[1], cell[2])]
     notes: list[R.ImportNote] = []
