@@ -64,10 +64,10 @@ def run_editor(argv: list[str]) -> int:
     from gui.context import default_context
     from gui.main_window import MainWindow
     window = MainWindow(default_context())
-    window.show()
     if not window.offer_recovery():
         if args.file:
             window.open_path(args.file)
         else:
             window.open_sample(check_later=True)  # the rules load while the window first paints
+    window.show()  # after opening: the first paint shows the report, not an empty frame
     return app.exec()

@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setObjectName("mainWindow")
 
-        self.start_page = StartPage()
+        self.start_page: StartPage | None = None  # made when first needed: not on every start
         self.navigator = Navigator()
         self.page_stack = QStackedWidget()
         self.splitter = QSplitter()
@@ -57,7 +57,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([340, 1020])
         self.central = QStackedWidget()
-        self.central.addWidget(self.start_page)
         self.central.addWidget(self.splitter)
         self.setCentralWidget(self.central)
         self.findings_dock = QDockWidget("问题列表", self)
@@ -70,7 +69,6 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_actions()
-        self._connect_start_page()
         self.navigator.pageRequested.connect(self._navigator_requested)
         self.setAcceptDrops(True)  # a report dragged from Explorer opens
         # A set minimum keeps pages of different sizes from resizing the window (and offscreen
@@ -79,7 +77,7 @@ class MainWindow(QMainWindow):
         self.resize(1360, 880)
         self.resizeDocks([self.findings_dock], [190], Qt.Orientation.Vertical)
         self._restore_layout()
-        self.show_start_page()
+        self._enable_document_actions(False)
 
     # --- chrome ------------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -188,14 +186,16 @@ class MainWindow(QMainWindow):
                                                 "next", "previous", "verify", "preview")]
         self.document_actions += list(self.export_actions.values())
 
-    def _connect_start_page(self) -> None:
-        sp = self.start_page
+    def _make_start_page(self) -> StartPage:
+        sp = self.start_page = StartPage()
+        self.central.addWidget(sp)
         sp.createRequested.connect(self.create_report)
         sp.fromPriorRequested.connect(self.new_from_prior)
         sp.openRequested.connect(self.open_dialog)
         sp.openPathRequested.connect(self.open_path)
         sp.sampleRequested.connect(self.open_sample)
         sp.backRequested.connect(self.show_editor)
+        return sp
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -358,22 +358,30 @@ class MainWindow(QMainWindow):
             getattr(w, verb)()
 
     def show_start_page(self) -> None:
-        self.start_page.set_recent(recent_files(self.context.settings))
-        self.start_page.set_can_go_back(self.doc is not None)
-        self.central.setCurrentWidget(self.start_page)
+        page = self.start_page or self._make_start_page()
+        page.set_recent(recent_files(self.context.settings))
+        page.set_can_go_back(self.doc is not None)
+        self.central.setCurrentWidget(page)
         self.findings_dock.setVisible(False)
-        for action in self.document_actions:
-            action.setEnabled(False)
+        self._enable_document_actions(False)
         if self.doc is None:
             self._update_title()
+
+    def _enable_document_actions(self, enabled: bool) -> None:
+        for action in self.document_actions:
+            action.setEnabled(enabled)
+
+    def showEvent(self, event) -> None:
+        if self.doc is None and self.central.currentWidget() is not self.start_page:
+            self.show_start_page()  # a window without a report offers to make or open one
+        super().showEvent(event)
 
     def show_editor(self) -> None:
         if self.doc is None:
             return
         self.central.setCurrentWidget(self.splitter)
         self.findings_dock.setVisible(True)
-        for action in self.document_actions:
-            action.setEnabled(True)
+        self._enable_document_actions(True)
 
     # --- files -----------------------------------------------------------------------------
     def commit_pending(self) -> None:

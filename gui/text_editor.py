@@ -179,7 +179,6 @@ class TextBlock(QWidget):
         super().__init__(parent)
         self.doc, self.key = doc, key
         title = QLabel(heading)
-        title.setVisible(bool(heading))  # a section of one text has its heading on the page already
         title.setObjectName("blockHeading")
         title.setStyleSheet("QLabel#blockHeading { font-weight: bold; font-size: 11pt; }")
         guide = QLabel(hint)
@@ -191,15 +190,21 @@ class TextBlock(QWidget):
         self.count.setStyleSheet("color: #5b6573;")
         self.prior_label = QLabel()
         self.prior_label.setStyleSheet("color: #5b6573;")
-        self.prior = _GrowingText(self)
-        self.prior.setReadOnly(True)
-        self.prior.setStyleSheet("QTextEdit { background: #f6f6f1; color: #444; }")
+        self.prior = QLabel(self)  # read-only and selectable: lighter than a second editor
+        self.prior.setObjectName("priorText")
+        self.prior.setWordWrap(True)
+        self.prior.setFont(document_font())
+        self.prior.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.prior.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.prior.setTextFormat(Qt.TextFormat.PlainText)
+        self.prior.setStyleSheet("QLabel#priorText { background: #f6f6f1; color: #444; border: 1px solid #d9d9cf;"
+                                 " padding: 4px; }")
 
         mine = QVBoxLayout()
         mine.addWidget(self.editor)
         mine.addWidget(self.count, alignment=Qt.AlignmentFlag.AlignRight)
         theirs = QVBoxLayout()
-        theirs.addWidget(self.prior)
+        theirs.addWidget(self.prior, 1)
         theirs.addWidget(self.prior_label, alignment=Qt.AlignmentFlag.AlignRight)
         row = QHBoxLayout()
         row.addLayout(mine, 3)
@@ -207,6 +212,7 @@ class TextBlock(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
         layout.addWidget(title)
+        title.setVisible(bool(heading))  # (once parented) a one-text section has its heading on the page
         layout.addWidget(guide)
         layout.addLayout(row)
         self.editor.textChanged.connect(self._count)
@@ -224,5 +230,5 @@ class TextBlock(QWidget):
         self.prior_label.setVisible(visible)
         if visible:
             text = prior.text(self.key)
-            self.prior.setPlainText(text or "（上年报告此处为空）")
+            self.prior.setText(text or "（上年报告此处为空）")
             self.prior_label.setText(f"上年（{prior.year} 年）报告，仅供对照 · {char_count(text)} 字")

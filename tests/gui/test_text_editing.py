@@ -57,7 +57,7 @@ def test_last_years_text_is_shown_beside_when_a_prior_is_attached(qtbot, window)
     editor = _editor(window, "problems")
     block = editor.parentWidget()
     assert block.prior.isVisible()
-    assert block.prior.toPlainText() == window.doc.report.prior.text("problems")
+    assert block.prior.text() == window.doc.report.prior.text("problems")
     assert "2023" in block.prior_label.text()
 
 
