@@ -22,7 +22,7 @@ from forms.importers import ImportCancelled, ImportResult, import_report
 from forms.model import Report
 from forms.prefill import prefill
 
-IMPORT_FILTER = ("可导入的年度报告 (*.json *.docx *.html *.htm *.pdf *.txt);;Word 文档 (*.docx);;网页 (*.html *.htm);;"
+IMPORT_FILTER = ("可导入的年度报告 (*.json *.docx *.html *.htm *.mht *.pdf *.txt);;Word 文档 (*.docx);;网页 (*.html *.htm *.mht);;"
                  "PDF 文件 (*.pdf);;文本 (*.txt);;所有文件 (*)")
 FORMAT_NAMES = {"national-2021": "2021 年版格式", "national-2019": "2019 年版格式",
                 "free-form": "早期自由格式（无统计表）", "native": "本软件的文件"}

@@ -153,3 +153,17 @@ def test_our_own_file_is_imported_as_is(sample_path, sample_report):
     result = import_report(sample_path)
     assert (result.format, result.source_kind) == ("native", "native-json")
     assert store.dumps(result.report) == store.dumps(sample_report)
+
+
+def test_web_archive_saved_as_mht(tmp_path):
+    """Internet Explorer's 另存为“网页，单个文件”: MIME with the GB2312 page quoted-printable inside."""
+    import quopri
+    page = (FIXTURES / "qinglan_transport_2023_gb2312.html").read_bytes()
+    mht = (b"From: <Saved by Windows Internet Explorer 11>\r\nMIME-Version: 1.0\r\n"
+           b'Content-Type: multipart/related; type="text/html"; boundary="----=_NextPart_000"\r\n\r\n'
+           b"------=_NextPart_000\r\nContent-Type: text/html; charset=\"gb2312\"\r\n"
+           b"Content-Transfer-Encoding: quoted-printable\r\n\r\n" + quopri.encodestring(page) +
+           b"\r\n------=_NextPart_000--\r\n")
+    p = tmp_path / "年报.mht"
+    p.write_bytes(mht)
+    assert_qinglan_2023(import_report(p))

@@ -12,7 +12,7 @@ from forms.importers import import_report
 
 def register(sub) -> None:
     p = sub.add_parser("import", help="导入其他来源的年报（Word、网页、PDF、文本），保存为本软件的文件")
-    p.add_argument("source", help="要导入的文件（.docx / .html / .pdf / .txt，或本软件导出的文档）")
+    p.add_argument("source", help="要导入的文件（.docx / .html / .mht / .pdf / .txt，或本软件导出的文档）")
     p.add_argument("-o", "--output", type=Path, help="保存到的文件（.json）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出导入结果：识别到的报告、每个单元格及原文、说明")
     p.set_defaults(run=run)

@@ -11,6 +11,7 @@ from forms.importers import result as R
 from forms.importers.text import decode, read_text
 
 MAX_BYTES = {"pdf": 50 * 1024 * 1024, "docx": 30 * 1024 * 1024, "html": 10 * 1024 * 1024,
+             "mht": 30 * 1024 * 1024,
              "text": 5 * 1024 * 1024}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, .xls of old Office and WPS
 LEGACY_EXTENSIONS = {".doc", ".wps", ".wpt", ".dot"}
@@ -29,6 +30,8 @@ def _kind(path: Path, head: bytes) -> str:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if start.startswith(b"{"):
         return "native"
+    if b"multipart/related" in head.lower() and b"mime-version" in head.lower():
+        return "mht"
     if any(m in head.lower() for m in HTML_MARKERS):
         return "html"
     if path.suffix.lower() in (".pdf", ".docx"):
@@ -73,6 +76,9 @@ def import_report(path: str | os.PathLike, *, progress: Progress | None = None) 
         from forms.importers.docx import read_docx
         return _own_export_or_visible(path, read_docx(path), _embedded_docx(path))
     raw = path.read_bytes()
+    if kind == "mht":  # a page saved by Internet Explorer or Word as a single file
+        raw = _mht_page(path, raw)
+        kind = "html"
     if kind == "html":
         from forms.importers.html import read_html
         doc, text = read_html(raw, path)
@@ -87,6 +93,16 @@ def import_report(path: str | os.PathLike, *, progress: Progress | None = None) 
     if encoding:
         res.notes.insert(0, R.ImportNote(R.ENCODING, f"文本按 {encoding.upper()} 编码读取。"))
     return res
+
+
+def _mht_page(path: Path, raw: bytes) -> bytes:
+    import email
+    from email import policy
+    message = email.message_from_bytes(raw, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            return part.get_payload(decode=True) or b""
+    raise R.DamagedFileError(path, "网页存档（.mht）中没有网页内容。")
 
 
 def _build(path: Path, doc) -> R.ImportResult:
