@@ -208,7 +208,8 @@ def test_template_has_no_figures(corpus_dir):
     r = result.report
     assert all(v is None for rows in r.tables.values() for cols in rows.values() for v in cols.values())
     assert all(v is None for rows in r.stated_totals.values() for cols in rows.values() for v in cols.values())
-    assert result.format == "national-2021" and result.counts()["filled"] == 0
+    assert result.format == "national-2021"
+    assert result.counts()["cells"] == 200 and result.counts()["filled"] == 0  # every cell found, all blank
     assert r.sections.other == "" and r.sections.overview.intro == ""  # the template's instructions are not text
     assert any(n.location == "year" for n in result.notes)  # no year in a blank template: said
 

@@ -100,7 +100,7 @@ def lines_of(doc: SourceDocument) -> list[Line]:
     for block in doc.blocks:
         if isinstance(block, Grid):
             for i, row in enumerate(block.rows):
-                if any(c and c.strip() for c in row):
+                if any(c is not None for c in row):  # a row of empty cells is a row of blanks (the template)
                     out.append(table_line(row, f"{block.location}表格第 {i + 1} 行".strip()))
         elif isinstance(block, Paragraph):
             for text in block.text.split("\n"):
