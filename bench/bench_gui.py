@@ -47,13 +47,20 @@ w = QMainWindow(); w.setCentralWidget(QLabel("年报")); w.resize(1360, 880)
 w.show()
 app.exec()
 """
-# `nianbao` with no arguments, exactly: the settings and recovery folders point into a scratch
-# profile (XDG_* below), so the clerk's own are untouched.
-EDITOR = FIRST_PAINT + """
-from gui.app import create_application, run_editor
-app = create_application()
-spy = FirstPaint(); app.installEventFilter(spy)
-run_editor([])
+# `nianbao` with no arguments, exactly (the launcher, then the editor on the sample); only the
+# application gets the paint spy as it is made. Settings and recovery folders point into a
+# scratch profile (XDG_* below), so the clerk's own are untouched.
+EDITOR = """
+import gui.app
+made = gui.app.create_application
+def create_application(*args):
+""" + "\n".join("    " + line for line in FIRST_PAINT.strip().splitlines()) + """
+    app = made(*args)
+    app.installEventFilter(FirstPaint(app))
+    return app
+gui.app.create_application = create_application
+from gui.launcher import main
+main([])
 """
 
 

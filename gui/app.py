@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from gui.settings import APP_TITLE, APPLICATION, ORGANIZATION
+from gui.names import APP_TITLE, APPLICATION, ORGANIZATION
 
 
 def _parser() -> argparse.ArgumentParser:

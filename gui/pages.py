@@ -10,8 +10,6 @@ from forms.findings import Location, Severity
 from forms.model import OrgLevel
 from gui.commands import SetField
 from gui.document import Document
-from gui.table_model import COMPUTED_BACKGROUND, TINTS, TableModel
-from gui.table_view import BLANK_HATCH, TableView
 from gui.text_editor import TextBlock, TextEditor
 
 TOPIC_HINTS = {
@@ -48,7 +46,7 @@ class Page(QScrollArea):
         title.setStyleSheet("QLabel#pageHeading { font-size: 15pt; font-weight: bold; padding-bottom: 6px; }")
         self.column.addWidget(title)
         self.setWidget(body)
-        self.tables: dict[str, TableView] = {}
+        self.tables: dict = {}  # table key -> TableView
         self.editors: dict[str, TextEditor] = {}
 
     def finish(self) -> None:
@@ -64,7 +62,10 @@ class Page(QScrollArea):
         self.column.addWidget(block)
         return block
 
-    def add_table(self, table_key: str, caption: str | None) -> TableView:
+    def add_table(self, table_key: str, caption: str | None):
+        # Imported here: the table classes cost start-up time, and the first page is text.
+        from gui.table_model import TableModel
+        from gui.table_view import TableView
         view = TableView(TableModel(self.doc, table_key), self)
         box = QVBoxLayout()
         box.setSpacing(0)
@@ -110,6 +111,8 @@ class Page(QScrollArea):
 
 def legend() -> QWidget:
     """What the cell colours mean."""
+    from gui.table_model import COMPUTED_BACKGROUND, TINTS
+    from gui.table_view import BLANK_HATCH
     box = QWidget()
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 4, 0, 4)

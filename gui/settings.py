@@ -5,9 +5,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
-ORGANIZATION = "nianbao"
-APPLICATION = "nianbao"
-APP_TITLE = "年报编辑器"
+from gui.names import APP_TITLE, APPLICATION, ORGANIZATION  # noqa: F401 - re-exported
+
 MAX_RECENT = 10
 
 
