@@ -81,6 +81,7 @@ def test_2019_format():
     assert any("拆分" in n.message for n in result.notes)
     codes = {f.code for f in check(r)}
     assert {"A1", "A2", "A3"}.isdisjoint(codes)
+    assert not any(c.startswith("N") for c in codes)  # the text's figures are the tables' figures
 
 
 def test_free_form_report_invents_no_tables():
