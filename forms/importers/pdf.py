@@ -47,26 +47,18 @@ def read_pdf(path: Path, progress: Callable[[int, int], None] | None = None) -> 
         return _read(path, progress)
     except (R.UnreadableDocument, R.ImportCancelled):
         raise
-    except Exception as exc:  # pdfminer parses lazily: damage can surface anywhere
-        raise R.DamagedFileError(path, f"PDF 文件已损坏，无法读取（{type(exc).__name__}）。") from None
+    except Exception as exc:  # pdfminer parses lazily: damage can surface anywhere, as any error
+        if "Password" in type(exc).__name__ or "Password" in str(exc):
+            raise R.UnsupportedFormatError(path, "PDF 文件有密码保护，无法读取。请先解除保护，或改用 Word 文档。") from None
+        raise R.DamagedFileError(path, f"PDF 文件已损坏或不完整，无法读取（{type(exc).__name__}）。") from None
 
 
 def _read(path: Path, progress: Callable[[int, int], None] | None) -> SourceDocument:
     import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
-    try:
-        pdf = pdfplumber.open(path)
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
-        raise R.DamagedFileError(path, f"PDF 文件已损坏或不完整，无法读取（{type(exc).__name__}）。") from None
-    except Exception as exc:  # pdfminer raises many kinds of error on malformed files
-        raise R.DamagedFileError(path, f"PDF 文件无法读取（{type(exc).__name__}）。") from None
     doc = SourceDocument(source_kind="pdf")
-    with pdf:
-        try:
-            pages = pdf.pages
-            total = len(pages)
-        except Exception as exc:  # a broken page tree
-            raise R.DamagedFileError(path, f"PDF 文件的页面结构已损坏（{type(exc).__name__}）。") from None
+    with pdfplumber.open(path) as pdf:
+        pages = pdf.pages
+        total = len(pages)
         if total == 0:
             raise R.DamagedFileError(path, "PDF 文件没有页面。")
         if total > MAX_PAGES:
