@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout,
                                QWidget)
 
@@ -18,8 +18,16 @@ GROUPS = [("error", "错误"), ("warning", "警告"), ("info", "提示"), ("veri
 _Index = QModelIndex | QPersistentModelIndex
 
 
+def sharp_pixmap(width: int, height: int) -> QPixmap:
+    """A pixmap drawn at the screen's own resolution, so it stays crisp at 150 % and 200 %."""
+    ratio = QGuiApplication.primaryScreen().devicePixelRatio() if QGuiApplication.primaryScreen() else 1.0
+    pix = QPixmap(round(width * ratio), round(height * ratio))
+    pix.setDevicePixelRatio(ratio)
+    return pix
+
+
 def dot(color: QColor) -> QIcon:
-    pix = QPixmap(12, 12)
+    pix = sharp_pixmap(12, 12)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -1,8 +1,8 @@
 """The editor pages, one per node of the section navigator, each a scrolling column."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QSpinBox,
                                QVBoxLayout, QWidget)
 
@@ -10,6 +10,7 @@ from forms.findings import Location, Severity
 from forms.model import OrgLevel
 from gui.commands import SetField
 from gui.document import Document
+from gui.findings_panel import sharp_pixmap
 from gui.text_editor import TextBlock, TextEditor
 
 TOPIC_HINTS = {
@@ -118,15 +119,16 @@ def legend() -> QWidget:
     row.setContentsMargins(0, 4, 0, 4)
 
     def swatch(color: QColor | None, hatch: bool = False, text: str = "") -> QLabel:
-        pix = QPixmap(28, 16)
+        pix = sharp_pixmap(28, 16)
         pix.fill(color or QColor("white"))
         p = QPainter(pix)
+        area = QRect(0, 0, 28, 16)
         if hatch:
-            p.fillRect(pix.rect(), QBrush(BLANK_HATCH, Qt.BrushStyle.BDiagPattern))
+            p.fillRect(area, QBrush(BLANK_HATCH, Qt.BrushStyle.BDiagPattern))
         p.setPen(QColor("#7a8594"))
-        p.drawRect(pix.rect().adjusted(0, 0, -1, -1))
+        p.drawRect(area.adjusted(0, 0, -1, -1))
         if text:
-            p.drawText(pix.rect(), Qt.AlignmentFlag.AlignCenter, text)
+            p.drawText(area, Qt.AlignmentFlag.AlignCenter, text)
         p.end()
         label = QLabel()
         label.setPixmap(pix)

@@ -135,6 +135,7 @@ class TableView(QTableView):
             if h.rowspan > 1 or h.colspan > 1:
                 self.setSpan(h.row, h.col, h.rowspan, h.colspan)
         self._size_cells()
+        self.selectionModel().currentChanged.connect(self._say_where)
 
     def model(self) -> TableModel:  # noqa: D102 - narrows the type
         return super().model()
@@ -375,6 +376,11 @@ class TableView(QTableView):
         menu.addAction("粘贴", QKeySequence(QKeySequence.StandardKey.Paste), self.paste)
         menu.addAction("清除", QKeySequence(QKeySequence.StandardKey.Delete), self.clear_selection)
         menu.exec(self.viewport().mapToGlobal(pos))
+
+    def _say_where(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        cell = self.model().cell_at(current)
+        if cell is not None:
+            self.message.emit(self.model().table.cell_label(*cell))
 
     def commit_pending(self) -> None:
         """Enter what is typed in an open cell editor (before a save, an export or closing)."""
