@@ -58,13 +58,13 @@ class FindingsModel(QAbstractItemModel):
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
         self.doc = doc
-        self.groups = group_findings(doc)
+        self.groups: list = []  # filled by refresh()
         self._icons = {key: dot(color) for key, color in COLORS.items()}
 
     def refresh(self) -> bool:
         """Rebuild when the findings differ from those shown; False when nothing changed."""
         groups = group_findings(self.doc)
-        if _shape(groups) == _shape(self.groups) and self.rowCount():
+        if self.groups and _shape(groups) == _shape(self.groups):
             self.groups = groups
             return False
         self.beginResetModel()
@@ -188,17 +188,16 @@ class FindingsPanel(QWidget):
 
     def refresh(self) -> None:
         current = self.model.finding(self.view.currentIndex())
-        if not self.model.refresh():
-            return
-        for row in range(self.model.rowCount()):
-            self.view.setFirstColumnSpanned(row, QModelIndex(), True)
-        self.view.expandAll()
-        if current is not None:
-            index = self.model.index_of(current.fingerprint)
-            if index.isValid():
-                self.view.selectionModel().setCurrentIndex(
-                    index, self.view.selectionModel().SelectionFlag.ClearAndSelect
-                    | self.view.selectionModel().SelectionFlag.Rows)
+        if self.model.refresh():
+            for row in range(self.model.rowCount()):
+                self.view.setFirstColumnSpanned(row, QModelIndex(), True)
+            self.view.expandAll()
+            if current is not None:
+                index = self.model.index_of(current.fingerprint)
+                if index.isValid():
+                    self.view.selectionModel().setCurrentIndex(
+                        index, self.view.selectionModel().SelectionFlag.ClearAndSelect
+                        | self.view.selectionModel().SelectionFlag.Rows)
         counts = {key: len(items) for key, _, items in self.model.groups}
         if not self.doc.checked:
             self.summary.setText("正在检查……")

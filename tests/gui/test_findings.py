@@ -112,3 +112,17 @@ def test_errors_cannot_be_marked_verified(qtbot, window, interaction):
     assert not window.panel.verify.isEnabled()
     window.panel.acknowledge_current()
     assert "explanation" not in interaction.asked and window.doc.report.acknowledged == {}
+
+
+def test_a_report_opened_with_findings_shows_them_grouped_and_expanded(qtbot, window, tmp_path, sample_path):
+    import json
+    data = json.loads(sample_path.read_text(encoding="utf-8"))
+    data["tables"]["applications"]["granted"]["natural_person"] += 1
+    path = tmp_path / "不平衡.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert window.open_path(path)
+    panel = window.panel
+    errors = panel.model.index(0, 0)
+    assert errors.data() == "错误（2）"
+    assert panel.view.isExpanded(errors) and panel.view.isFirstColumnSpanned(0, errors.parent())
+    assert panel.summary.text().startswith("错误 2 项")
