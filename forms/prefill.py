@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from forms.model import Report, Sections, new_report
+from forms.spec import CURRENT_TEMPLATE, load_spec
 
 
 def _move_years(text: str, year: int) -> str:
@@ -25,7 +26,9 @@ def _move_years(text: str, year: int) -> str:
 
 def prefill(prior: Report, year: int | None = None) -> Report:
     year = year or prior.year + 1
-    draft = new_report(year, template=prior.template)
+    # The new year is written in the format in force, whatever format last year's report used.
+    template = CURRENT_TEMPLATE if year >= load_spec(CURRENT_TEMPLATE).year_from else prior.template
+    draft = new_report(year, template=template)
     draft.organization = prior.organization.model_copy()
     co = draft.spec.carry_over
     prior_values = prior.table_values(co["table"])

@@ -78,3 +78,13 @@ def test_from_a_2019_format_report():
     assert (draft.year, draft.template) == (2021, "national-2021")
     assert [draft.tables["applications"]["carried_over"][c] for c in COLS] == [3, 0, 0, 0, 0, 0]
     assert draft.legacy == {}  # the 2019 rows stay with the 2020 report, not in the new draft
+
+
+def test_a_prior_kept_in_the_2019_format_gives_a_2021_draft():
+    from forms.model import new_report
+    from forms.prefill import prefill
+    old = new_report(2020, "青岚县人民政府", template="national-2019")
+    old.set_cell("applications", "carried_forward", "natural_person", 3)
+    draft = prefill(old, 2021)
+    assert draft.template == "national-2021"
+    assert draft.value("applications", "carried_over", "natural_person") == 3
