@@ -66,8 +66,12 @@ class Page(QScrollArea):
     def add_table(self, table_key: str, caption: str | None):
         # Imported here: the table classes cost start-up time, and the first page is text.
         from gui.table_model import TableModel
-        from gui.table_view import TableView
+        from gui.table_view import StickyHeader, TableView
         view = TableView(TableModel(self.doc, table_key), self)
+        if len(view.model().grid.table.rows) > 10:  # 表三: its column labels stay in sight
+            sticky = StickyHeader(view, self.viewport())
+            self.verticalScrollBar().valueChanged.connect(sticky.follow)
+            self.horizontalScrollBar().valueChanged.connect(sticky.follow)
         box = QVBoxLayout()
         box.setSpacing(0)
         if caption:  # the shaded caption row of 表二 in the Word template

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QKeySequence, QPalette, QValidator
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication,
-                               QLabel, QLineEdit, QMenu, QStyle, QStyledItemDelegate, QTableView,
+                               QLabel, QLineEdit, QMenu, QScrollArea, QStyle, QStyledItemDelegate, QTableView,
                                QWidget)
 
 from gui.commands import SetCells
@@ -381,6 +381,19 @@ class TableView(QTableView):
         cell = self.model().cell_at(current)
         if cell is not None:
             self.message.emit(self.model().table.cell_label(*cell))
+            self._keep_in_sight(current)
+
+    def _keep_in_sight(self, index: QModelIndex) -> None:
+        """The table does not scroll itself (it is as tall as its rows): its page does."""
+        scroll = self.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        if scroll is None or scroll.widget() is None:
+            return
+        rect = self.visualRect(index)
+        center = self.viewport().mapTo(scroll.widget(), rect.center())
+        headers = sum(self.rowHeight(r) for r in range(self.model().grid.header_rows))
+        scroll.ensureVisible(center.x(), center.y(), rect.width(), rect.height() + headers)
 
     def commit_pending(self) -> None:
         """Enter what is typed in an open cell editor (before a save, an export or closing)."""
@@ -398,3 +411,44 @@ class TableView(QTableView):
         self.scrollTo(index)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
+
+
+class StickyHeader(QTableView):
+    """The header rows of a long table, kept at the top of the page while its rows scroll by."""
+
+    def __init__(self, table: TableView, host: QWidget):
+        super().__init__(host)
+        self.table = table
+        grid = table.model().grid
+        self.setModel(table.model())
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setPalette(table.palette())
+        for h in grid.headers:
+            if h.row < grid.header_rows and (h.rowspan > 1 or h.colspan > 1):
+                self.setSpan(h.row, h.col, h.rowspan, h.colspan)
+        for c in range(grid.n_cols):
+            self.setColumnWidth(c, table.columnWidth(c))
+        for r in range(grid.header_rows):
+            self.setRowHeight(r, table.rowHeight(r))
+        frame = 2 * self.frameWidth()
+        self.header_height = sum(table.rowHeight(r) for r in range(grid.header_rows))
+        self.setFixedSize(table.width(), self.header_height + frame)
+        self.hide()
+
+    def follow(self) -> None:
+        """Show at the top of the host while the table's own header is scrolled out of sight."""
+        top = self.table.mapTo(self.parentWidget(), QPoint(0, 0))
+        rows_in_view = top.y() + self.table.height() - self.height() > 0
+        if top.y() < 0 and rows_in_view:
+            self.move(top.x(), 0)
+            self.raise_()
+            self.show()
+        else:
+            self.hide()

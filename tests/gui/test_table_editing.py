@@ -182,3 +182,22 @@ def test_undo_of_an_edit_elsewhere_shows_where_it_happened(qtbot, window):
     window.undo_action.trigger()
     assert window.current_page().tables.get(T) is view
     assert view.model().cell_at(view.currentIndex()) == ("granted", "natural_person")
+
+
+def test_the_column_labels_of_table_three_stay_in_sight_while_scrolling(qtbot, window):
+    from gui.table_view import StickyHeader
+    view = table_view(window, T)
+    page = window.current_page()
+    sticky = page.viewport().findChild(StickyHeader)
+    assert not sticky.isVisible()
+    select(view, "new_received", "natural_person")
+    for _ in range(24):  # down to the last row with the arrow key: the page follows the cursor
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.model().cell_at(view.currentIndex()) == ("carried_forward", "natural_person")
+    cell = view.visualRect(view.currentIndex())
+    top_left = view.viewport().mapTo(page.viewport(), cell.topLeft())
+    assert 0 <= top_left.y() and top_left.y() + cell.height() <= page.viewport().height()
+    qtbot.waitUntil(sticky.isVisible, timeout=1000)
+    assert sticky.y() == 0 and sticky.model() is view.model()
+    page.verticalScrollBar().setValue(0)
+    assert not sticky.isVisible()
