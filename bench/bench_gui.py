@@ -65,8 +65,6 @@ main([])
 
 
 def bench_edits(edits: int) -> list[float]:
-    from PySide6.QtWidgets import QApplication
-
     from forms.findings import Location
     from gui.app import create_application
     from gui.context import AppContext

@@ -19,7 +19,8 @@ from gui.document import Document
 from gui.findings_panel import FindingsPanel
 from gui.navigator import Navigator, page_key_of
 from gui.pages import CoverPage, Page, table_page, text_page
-from gui.settings import APP_TITLE, add_recent_file, recent_files, remove_recent_file
+from gui.names import APP_TITLE
+from gui.settings import add_recent_file, recent_files, remove_recent_file
 from gui.start_page import StartPage
 
 SAMPLE = "sample/qinglan_county_2024.json"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from gui.names import APP_TITLE, APPLICATION, ORGANIZATION  # noqa: F401 - re-exported
+from gui.names import APPLICATION, ORGANIZATION
 
 MAX_RECENT = 10
 
