@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QLabel, QMenu, QPushButton,
+                               QTreeView, QVBoxLayout, QWidget)
 
 from forms.findings import Finding, Severity
 from gui.commands import Acknowledge
@@ -168,6 +168,8 @@ class FindingsPanel(QWidget):
         self.view.setColumnWidth(0, 90)
         self.view.clicked.connect(self._go)
         self.view.activated.connect(self._go)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.verify = QPushButton("标记为已核实…")
         self.verify.setToolTip("经核实确实无误的警告，可写明理由后标记为已核实；理由保存在年报文件中。")
         self.verify.clicked.connect(self.acknowledge_current)
@@ -214,6 +216,20 @@ class FindingsPanel(QWidget):
         group = self.model.group_of(index)
         self.verify.setEnabled(f is not None and group in ("warning", "info"))
         self.unverify.setEnabled(f is not None and group == "verified")
+
+    def _context_menu(self, pos) -> None:
+        index = self.view.indexAt(pos)
+        f = self.model.finding(index)
+        if f is None:
+            return
+        self.view.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction("转到", lambda: self.findingActivated.emit(f))
+        menu.addAction("复制说明", lambda: QApplication.clipboard().setText(f"{f.code} {f.message}"))
+        menu.addSeparator()
+        menu.addAction(self.verify.text(), self.acknowledge_current).setEnabled(self.verify.isEnabled())
+        menu.addAction(self.unverify.text(), self.unacknowledge_current).setEnabled(self.unverify.isEnabled())
+        menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def _go(self, index: QModelIndex) -> None:
         f = self.model.finding(index)

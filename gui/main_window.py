@@ -479,8 +479,13 @@ class MainWindow(QMainWindow):
     def open_sample(self, *, check_later: bool = False) -> bool:
         if not self.close_document():
             return False
-        with resources.as_file(resources.files("resources").joinpath(SAMPLE)) as path:
-            report = store.load(path)
+        try:
+            with resources.as_file(resources.files("resources").joinpath(SAMPLE)) as path:
+                report = store.load(path)
+        except (OSError, store.StoreError) as exc:  # an installation without its sample
+            self.context.interaction.error(self, "无法打开示例年报", str(exc))
+            self.show_start_page()
+            return False
         self.open_report(report, untitled="示例年报", check_later=check_later)
         return True
 
