@@ -137,6 +137,10 @@ class TableModel(QAbstractTableModel):
             lines.append("合计，由各项自动计算，不能直接填写。")
         elif self.value(cell) is None:
             lines.append("空白（尚未填写）。没有发生的请填 0。")
+        prior = self.doc.report.prior
+        if prior is not None and self.table.key in prior.tables:
+            before = prior.table_values(self.table.key).get(cell[0], {}).get(cell[1])
+            lines.append(f"上年（{prior.year} 年）：{format_cell(before) or '空白'}")
         lines += [f"【{f.severity.label}】{f.message}" for f in self._findings.get(cell, [])]
         return "\n".join(lines)
 

@@ -201,3 +201,10 @@ def test_the_column_labels_of_table_three_stay_in_sight_while_scrolling(qtbot, w
     assert sticky.y() == 0 and sticky.model() is view.model()
     page.verticalScrollBar().setValue(0)
     assert not sticky.isVisible()
+
+
+def test_a_cell_tooltip_gives_last_years_figure(qtbot, window):
+    view = table_view(window, T)
+    tip = view.model().index_of("new_received", "total").data(Qt.ItemDataRole.ToolTipRole)
+    prior = window.doc.report.prior
+    assert f"上年（2023 年）：{prior.value(T, 'new_received', 'total')}" in tip
