@@ -9,16 +9,42 @@ from PySide6.QtWidgets import QApplication
 
 from forms.findings import Location
 from gui.context import AppContext
+from gui.interaction import Interaction
 from gui.main_window import MainWindow
 from gui.navigator import page_key_of
 
 SIZE = (1440, 920)
 
 
+class Unattended(Interaction):
+    """No one is there to answer: messages go to stderr, questions get the cautious answer."""
+
+    def open_path(self, parent, title, start=None, filters=""):
+        return None
+
+    def save_path(self, parent, title, suggested):
+        return None
+
+    def ask_save_changes(self, parent, what):
+        return "discard"  # a screenshot changes nothing worth keeping
+
+    def offer_restore(self, parent, recovery):
+        return "later"
+
+    def explanation(self, parent, finding, current=""):
+        return None
+
+    def error(self, parent, title, message):
+        print(f"nianbao: {title}：{message}", file=sys.stderr)
+
+    def info(self, parent, title, message):
+        print(f"nianbao: {message}", file=sys.stderr)
+
+
 def take_screenshot(out: Path, file: Path | None, section: str | None) -> int:
     scratch = QTemporaryDir()  # the clerk's own settings and recovery files are left alone
     settings = QSettings(str(Path(scratch.path()) / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(AppContext(settings=settings, recovery=None))
+    window = MainWindow(AppContext(settings=settings, recovery=None, interaction=Unattended()))
     window.resize(*SIZE)
     opened = window.open_path(file) if file else window.open_sample()
     if not opened:
@@ -34,7 +60,6 @@ def take_screenshot(out: Path, file: Path | None, section: str | None) -> int:
     if not window.grab().save(str(out)):
         print(f"nianbao: 无法写入 {out}", file=sys.stderr)
         return 2
-    window.doc.undo_stack.setClean()
     window.close()
     return 0
 

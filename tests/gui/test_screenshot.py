@@ -22,3 +22,10 @@ def test_screenshot_of_table_three_with_a_finding(tmp_path, sample_path):
 def test_screenshot_refuses_an_unknown_section(tmp_path, capsys):
     assert run_editor(["--screenshot", str(tmp_path / "x.png"), "--section", "nonsense"]) == 2
     assert "nonsense" in capsys.readouterr().err
+
+
+def test_screenshot_of_an_imported_report_needs_no_one_to_answer(tmp_path, corpus_dir):
+    out = tmp_path / "imported.png"
+    assert run_editor(["--screenshot", str(out), str(corpus_dir / "shuyang_county_2025.txt"),
+                       "--section", "applications"]) == 0
+    assert QImage(str(out)).width() >= 1200
