@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
             "copy": self._action("复制", lambda: self._edit("copy"), K.Copy),
             "cut": self._action("剪切", lambda: self._edit("cut"), K.Cut),
             "paste": self._action("粘贴", lambda: self._edit("paste"), K.Paste),
+            "fill_zero": self._action("本表空白单元格填 0", self.fill_blanks_with_zero,
+                                      tip="没有发生的事项按格式应填 0，而不是留空"),
             "next": self._action("下一个问题", lambda: self.step_finding(True), "F8", P.SP_ArrowDown),
             "previous": self._action("上一个问题", lambda: self.step_finding(False), "Shift+F8", P.SP_ArrowUp),
             "verify": self._action("将当前问题标记为已核实…", lambda: self.panel and self.panel.acknowledge_current()),
@@ -164,6 +166,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         for key in ("cut", "copy", "paste"):
             edit_menu.addAction(a[key])
+        edit_menu.addSeparator()
+        edit_menu.addAction(a["fill_zero"])
         check_menu = menu.addMenu("检查(&C)")
         for key in ("next", "previous", "verify"):
             check_menu.addAction(a[key])
@@ -184,7 +188,7 @@ class MainWindow(QMainWindow):
                      a["previous"], a["next"], None, self.export_actions["docx"], a["preview"]):
             tools.addSeparator() if item is None else tools.addAction(item)
         self.document_actions = [a[k] for k in ("save", "save_as", "attach_prior", "close", "copy", "cut", "paste",
-                                                "next", "previous", "verify", "preview")]
+                                                "fill_zero", "next", "previous", "verify", "preview")]
         self.document_actions += list(self.export_actions.values())
 
     def _make_start_page(self) -> StartPage:
@@ -357,6 +361,16 @@ class MainWindow(QMainWindow):
              "cut": lambda: (w.copy_selection(), w.clear_selection("剪切"))}[verb]()
         elif hasattr(w, verb):
             getattr(w, verb)()
+
+    def fill_blanks_with_zero(self) -> None:
+        """In the table being worked in (or the first table of the page shown)."""
+        page = self.current_page()
+        tables = list(page.tables.values()) if page else []
+        focused = [t for t in tables if t.hasFocus()]
+        if not tables:
+            self.statusBar().showMessage("请先打开一张表格。", 5000)
+            return
+        (focused or tables)[0].fill_blanks_with_zero()
 
     def show_start_page(self) -> None:
         page = self.start_page or self._make_start_page()

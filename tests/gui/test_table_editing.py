@@ -208,3 +208,17 @@ def test_a_cell_tooltip_gives_last_years_figure(qtbot, window):
     tip = view.model().index_of("new_received", "total").data(Qt.ItemDataRole.ToolTipRole)
     prior = window.doc.report.prior
     assert f"上年（2023 年）：{prior.value(T, 'new_received', 'total')}" in tip
+
+
+def test_blanks_filled_with_zero_in_one_step(qtbot, window):
+    view = table_view(window, T)
+    for row, column in (("granted", "research"), ("other_misc", "commercial")):
+        select(view, row, column)
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert [f.code for f in window.doc.findings].count("A6") == 2
+    steps = window.doc.undo_stack.count()
+    window.actions_["fill_zero"].trigger()
+    report = window.doc.report
+    assert report.entered(T, "granted", "research") == 0 == report.entered(T, "other_misc", "commercial")
+    assert "A6" not in [f.code for f in window.doc.findings]
+    assert window.doc.undo_stack.count() == steps + 1
