@@ -4,41 +4,27 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QStyle,
                                QWidget)
 
-from forms import store
 from forms.findings import Finding, Location, Severity
-from forms.model import Report, new_report
-from gui.autosave import Autosaver, doc_id_of, orphaned_recoveries
-from gui.commands import SetPrior
+from gui.autosave import Autosaver
 from gui.context import AppContext
 from gui.document import Document
+from gui.files import FileActions
 from gui.findings_panel import FindingsPanel
+from gui.names import APP_TITLE
 from gui.navigator import Navigator, page_key_of
 from gui.pages import CoverPage, Page, table_page, text_page
-from gui.names import APP_TITLE
-from gui.settings import add_recent_file, recent_files, remove_recent_file
+from gui.settings import recent_files
 from gui.start_page import StartPage
 
-SAMPLE = "sample/qinglan_county_2024.json"
 EXPORTS = [("docx", "Word 文档…"), ("html", "网页…"), ("pdf", "PDF…")]
 
 
-def _optional(module: str):
-    """A module another part of the product provides; None until it is installed."""
-    import importlib
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return None
-
-
-class MainWindow(QMainWindow):
+class MainWindow(FileActions, QMainWindow):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
@@ -397,232 +383,6 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.splitter)
         self.findings_dock.setVisible(True)
         self._enable_document_actions(True)
-
-    # --- files -----------------------------------------------------------------------------
-    def commit_pending(self) -> None:
-        """What is typed but not yet entered (an open cell, a field with the cursor in it) counts."""
-        page = self.current_page()
-        if page is not None:
-            page.commit_pending()
-
-    def maybe_save(self) -> bool:
-        """True when the current document may be closed (saved, or the clerk chose not to)."""
-        self.commit_pending()
-        if self.doc is None or not self.doc.modified:
-            return True
-        answer = self.context.interaction.ask_save_changes(self, self.doc.report.display_title)
-        if answer == "save":
-            return self.save()
-        return answer == "discard"
-
-    def close_document(self) -> bool:
-        if not self.maybe_save():
-            return False
-        if self.autosaver is not None:
-            self.autosaver.discard()
-        self._drop_document()
-        self._update_title()
-        return True
-
-    def close_document_to_start(self) -> None:
-        if self.close_document():
-            self.show_start_page()
-
-    def open_report(self, report: Report, path: Path | None = None, *, untitled: str = "", modified: bool = False,
-                    doc_id: str | None = None, check_later: bool = False) -> Document:
-        """Show a report. `check_later`: paint it first and check it right after (start-up)."""
-        doc = Document(report, path, doc_id=doc_id, untitled_name=untitled or report.display_title,
-                       check_now=not check_later)
-        if check_later:
-            QTimer.singleShot(0, doc.recheck)
-        if modified:
-            doc.mark_modified()
-        self.set_document(doc)
-        return doc
-
-    def create_report(self, year: int, name: str, level: str) -> None:
-        if self.close_document():
-            self.open_report(new_report(year, name, level), modified=True)
-            self.show_page("cover")
-
-    def open_dialog(self) -> None:
-        start = self.context.settings.value("last_dir") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        path = self.context.interaction.open_path(self, "打开年报", Path(start))
-        if path is not None:
-            self.open_path(path)
-
-    def open_path(self, path: Path) -> bool:
-        path = Path(path)
-        if self.doc is not None and self.doc.path and self.doc.path.resolve() == path.resolve():
-            self.show_editor()
-            return True
-        try:
-            report, native = store.load(path), True
-        except store.NotOurFileError as not_ours:
-            importers = _optional("forms.importers")
-            if importers is None:
-                return self._open_failed(path, str(not_ours))
-            try:
-                report, native = importers.import_report(path).report, False
-            except store.StoreError as exc:
-                return self._open_failed(path, str(exc))
-            except Exception as exc:  # an importer's failure must not take the editor down
-                return self._open_failed(path, f"无法导入“{path.name}”：{exc}")
-        except store.StoreError as exc:
-            return self._open_failed(path, str(exc))
-        if not self.close_document():
-            return False
-        self.context.settings.setValue("last_dir", str(path.parent))
-        if native:
-            add_recent_file(self.context.settings, path)
-            self.open_report(report, path)
-        else:
-            self.open_report(report, untitled=path.stem, modified=True)
-            self.statusBar().showMessage(f"已从“{path.name}”导入，请核对后另存为年报文件。", 10000)
-        return True
-
-    def _open_failed(self, path: Path, message: str) -> bool:
-        if not path.exists():
-            remove_recent_file(self.context.settings, path)
-        self.context.interaction.error(self, "无法打开", message)
-        if self.doc is None:
-            self.show_start_page()
-        return False
-
-    def open_sample(self, *, check_later: bool = False) -> bool:
-        if not self.close_document():
-            return False
-        try:
-            with resources.as_file(resources.files("resources").joinpath(SAMPLE)) as path:
-                report = store.load(path)
-        except (OSError, store.StoreError) as exc:  # an installation without its sample
-            self.context.interaction.error(self, "无法打开示例年报", str(exc))
-            self.show_start_page()
-            return False
-        self.open_report(report, untitled="示例年报", check_later=check_later)
-        return True
-
-    def save(self) -> bool:
-        if self.doc is None:
-            return False
-        if self.doc.path is None:
-            return self.save_as()
-        return self._save_to(self.doc.path)
-
-    def save_as(self) -> bool:
-        if self.doc is None:
-            return False
-        folder = Path(self.context.settings.value("last_dir") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation))
-        suggested = self.doc.path or folder / f"{self.doc.report.display_title}.json"
-        path = self.context.interaction.save_path(self, "另存为", suggested)
-        return path is not None and self._save_to(path)
-
-    def _save_to(self, path: Path) -> bool:
-        self.commit_pending()
-        try:
-            store.save(self.doc.report, path)
-        except store.StoreError as exc:
-            self.context.interaction.error(self, "保存失败", str(exc))
-            return False
-        self.doc.mark_saved(path)
-        if self.autosaver is not None:
-            self.autosaver.discard()
-        self.context.settings.setValue("last_dir", str(Path(path).parent))
-        add_recent_file(self.context.settings, Path(path))
-        self.statusBar().showMessage(f"已保存到 {path}", 5000)
-        return True
-
-    # --- recovery -----------------------------------------------------------------------------
-    def offer_recovery(self) -> bool:
-        """After a crash: offer the newest autosaved edits. True when they were restored."""
-        if self.context.recovery is None:
-            return False
-        found = orphaned_recoveries(self.context.recovery)
-        if not found:
-            return False
-        rec = found[0]
-        answer = self.context.interaction.offer_restore(self, rec)
-        if answer == "discard":
-            rec.path.unlink(missing_ok=True)
-        if answer != "restore":
-            return False
-        self.open_report(rec.report, rec.source, untitled="恢复的报告", modified=True, doc_id=doc_id_of(rec))
-        self.statusBar().showMessage(f"已恢复 {rec.saved_at:%H:%M:%S} 自动保存的内容，请检查后保存。", 15000)
-        return True
-
-    # --- last year's report, exports (provided by the import and export parts) --------------
-    def new_from_prior(self) -> None:
-        if not self.maybe_save():
-            return
-        import_ui = _optional("gui.import_ui")
-        draft = import_ui.new_from_prior(self) if import_ui else self._draft_from_native_prior()
-        if draft is None:
-            return
-        if self.autosaver is not None:
-            self.autosaver.discard()
-        self._drop_document()
-        self.open_report(draft, untitled=draft.display_title, modified=True)
-
-    def _pick_native_report(self, title: str) -> Report | None:
-        path = self.context.interaction.open_path(self, title, None, "年报文件 (*.json)")
-        if path is None:
-            return None
-        try:
-            return store.load(path)
-        except store.StoreError as exc:
-            self.context.interaction.error(self, "无法打开", str(exc))
-            return None
-
-    def _draft_from_native_prior(self) -> Report | None:
-        prior = self._pick_native_report("选择上年的年报文件")
-        if prior is None:
-            return None
-        prefill = _optional("forms.prefill")
-        if prefill is not None:
-            return prefill.prefill(prior, prior.year + 1)
-        draft = new_report(prior.year + 1, prior.organization.name, prior.organization.level)
-        draft.organization = prior.organization.model_copy()
-        co = draft.spec.carry_over
-        for column in draft.spec.table(co["table"]).columns:
-            value = prior.value(co["table"], co["from_prior_row"], column.key)
-            if not column.computed and value is not None:
-                draft.set_cell(co["table"], co["row"], column.key, value)
-        draft.prior = prior.model_copy(update={"prior": None})
-        return draft
-
-    def attach_prior(self) -> None:
-        if self.doc is None:
-            return
-        import_ui = _optional("gui.import_ui")
-        prior = (import_ui.attach_prior(self, self.doc.report) if import_ui
-                 else self._pick_native_report("选择上年的年报文件"))
-        if prior is not None:
-            self.doc.undo_stack.push(SetPrior(self.doc, prior))
-            self.statusBar().showMessage(f"已附加上年报告：{prior.display_title}", 8000)
-
-    def export(self, kind: str) -> None:
-        if self.doc is None:
-            return
-        export_ui = _optional("gui.export_ui")
-        if export_ui is None:
-            self.context.interaction.info(self, "导出", "导出功能尚未安装，暂时不能导出。")
-            return
-        self.commit_pending()
-        path = export_ui.export_report(self, self.doc.report, self.doc.path, kind)
-        if path is not None:
-            self.doc.mark_modified()  # the export is recorded in the report
-            self.statusBar().showMessage(f"已导出到 {path}", 10000)
-
-    def preview(self) -> None:
-        if self.doc is None:
-            return
-        export_ui = _optional("gui.export_ui")
-        if export_ui is None:
-            self.context.interaction.info(self, "预览网页", "网页预览功能尚未安装。")
-            return
-        export_ui.preview_html(self, self.doc.report)
 
     def about(self) -> None:
         self.context.interaction.info(self, f"关于{APP_TITLE}",

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from forms import store
 from forms.model import new_report
-from gui import main_window
+from gui import files
 
 
 def _module(monkeypatch, name, **functions):
@@ -36,7 +36,7 @@ def test_export_is_recorded_as_a_change(qtbot, window, monkeypatch, tmp_path):
 
 
 def test_without_the_export_part_the_clerk_is_told_in_chinese(qtbot, window, interaction, monkeypatch):
-    monkeypatch.setattr(main_window, "_optional", lambda name: None)
+    monkeypatch.setattr(files, "_optional", lambda name: None)
     window.export_actions["pdf"].trigger()
     window.actions_["preview"].trigger()
     assert len(interaction.infos) == 2 and all("尚未安装" in text for text in interaction.infos)
@@ -60,7 +60,7 @@ def test_attaching_a_prior_is_undoable(qtbot, window, monkeypatch, sample_prior_
 
 
 def test_attach_prior_falls_back_to_a_native_file(qtbot, window, interaction, monkeypatch, sample_prior_path):
-    monkeypatch.setattr(main_window, "_optional", lambda name: None)
+    monkeypatch.setattr(files, "_optional", lambda name: None)
     interaction.answers["open_path"] = sample_prior_path
     window.actions_["attach_prior"].trigger()
     assert window.doc.report.prior.year == 2023 and window.doc.undo_stack.count() == 1
