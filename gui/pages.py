@@ -117,7 +117,7 @@ class Page(QScrollArea):
 def legend() -> QWidget:
     """What the cell colours mean."""
     from gui.table_model import COMPUTED_BACKGROUND, TINTS
-    from gui.table_view import BLANK_HATCH
+    from gui.cell_editor import BLANK_HATCH
     box = QWidget()
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 4, 0, 4)

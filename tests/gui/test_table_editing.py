@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from gui.table_model import COMPUTED_BACKGROUND, KindRole
-from gui.table_view import BLANK_HATCH
+from gui.cell_editor import BLANK_HATCH
 from gui_helpers import commit_text, select, table_view, type_into_cell
 
 T = "applications"
