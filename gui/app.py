@@ -11,7 +11,8 @@ from gui.names import APP_TITLE, APPLICATION, ORGANIZATION
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="nianbao", description=f"{APP_TITLE}：政府信息公开工作年度报告。")
-    p.add_argument("file", nargs="?", type=Path, help="要打开的年报文件（不写则打开示例年报）")
+    p.add_argument("file", nargs="?", type=Path, help="要打开的年报文件（不写则显示开始页）")
+    p.add_argument("--sample", action="store_true", help="打开示例年报（青岚县人民政府 2024 年度）的副本")
     p.add_argument("--screenshot", type=Path, metavar="OUT.png", help="在后台绘制窗口，保存为 PNG 图片后退出")
     p.add_argument("--section", metavar="KEY",
                    help="截图时显示的部分：cover、overview、active_disclosure、applications、review_litigation、"
@@ -67,7 +68,8 @@ def run_editor(argv: list[str]) -> int:
     if not window.offer_recovery():
         if args.file:
             window.open_path(args.file)
-        else:
+        elif args.sample:
             window.open_sample(check_later=True)  # the rules load while the window first paints
+        # else: the window shows the start page (new, from last year's, open, recent)
     window.show()  # after opening: the first paint shows the report, not an empty frame
     return app.exec()

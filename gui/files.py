@@ -5,7 +5,6 @@ import and export dialogs come from gui.import_ui and gui.export_ui, loaded when
 """
 from __future__ import annotations
 
-import importlib
 from importlib import resources
 from pathlib import Path
 
@@ -19,16 +18,6 @@ from gui.document import Document
 from gui.settings import add_recent_file, remove_recent_file
 
 SAMPLE = "sample/qinglan_county_2024.json"
-
-
-def _optional(module: str):
-    """A module another part of the product provides; None until it is installed."""
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return None
 
 
 class FileActions:
@@ -96,11 +85,9 @@ class FileActions:
         try:
             report, native = store.load(path), True
         except store.NotOurFileError as not_ours:
-            importers = _optional("forms.importers")
-            if importers is None:
-                return self._open_failed(path, str(not_ours))
+            from forms.importers import import_report  # only for documents made elsewhere
             try:
-                report, native = importers.import_report(path).report, False
+                report, native = import_report(path).report, False
             except store.StoreError as exc:
                 return self._open_failed(path, str(exc))
             except Exception as exc:  # an importer's failure must not take the editor down
@@ -192,8 +179,8 @@ class FileActions:
     def new_from_prior(self) -> None:
         if not self.maybe_save():
             return
-        import_ui = _optional("gui.import_ui")
-        draft = import_ui.new_from_prior(self) if import_ui else self._draft_from_native_prior()
+        from gui import import_ui
+        draft = import_ui.new_from_prior(self)
         if draft is None:
             return
         if self.autosaver is not None:
@@ -201,39 +188,11 @@ class FileActions:
         self._drop_document()
         self.open_report(draft, untitled=draft.display_title, modified=True)
 
-    def _pick_native_report(self, title: str) -> Report | None:
-        path = self.context.interaction.open_path(self, title, None, "年报文件 (*.json)")
-        if path is None:
-            return None
-        try:
-            return store.load(path)
-        except store.StoreError as exc:
-            self.context.interaction.error(self, "无法打开", str(exc))
-            return None
-
-    def _draft_from_native_prior(self) -> Report | None:
-        prior = self._pick_native_report("选择上年的年报文件")
-        if prior is None:
-            return None
-        prefill = _optional("forms.prefill")
-        if prefill is not None:
-            return prefill.prefill(prior, prior.year + 1)
-        draft = new_report(prior.year + 1, prior.organization.name, prior.organization.level)
-        draft.organization = prior.organization.model_copy()
-        co = draft.spec.carry_over
-        for column in draft.spec.table(co["table"]).columns:
-            value = prior.value(co["table"], co["from_prior_row"], column.key)
-            if not column.computed and value is not None:
-                draft.set_cell(co["table"], co["row"], column.key, value)
-        draft.prior = prior.model_copy(update={"prior": None})
-        return draft
-
     def attach_prior(self) -> None:
         if self.doc is None:
             return
-        import_ui = _optional("gui.import_ui")
-        prior = (import_ui.attach_prior(self, self.doc.report) if import_ui
-                 else self._pick_native_report("选择上年的年报文件"))
+        from gui import import_ui
+        prior = import_ui.attach_prior(self, self.doc.report)
         if prior is not None:
             self.doc.undo_stack.push(SetPrior(self.doc, prior))
             self.statusBar().showMessage(f"已附加上年报告：{prior.display_title}", 8000)
@@ -241,10 +200,7 @@ class FileActions:
     def export(self, kind: str) -> None:
         if self.doc is None:
             return
-        export_ui = _optional("gui.export_ui")
-        if export_ui is None:
-            self.context.interaction.info(self, "导出", "导出功能尚未安装，暂时不能导出。")
-            return
+        from gui import export_ui
         self.commit_pending()
         path = export_ui.export_report(self, self.doc.report, self.doc.path, kind)
         if path is not None:
@@ -254,8 +210,12 @@ class FileActions:
     def preview(self) -> None:
         if self.doc is None:
             return
-        export_ui = _optional("gui.export_ui")
-        if export_ui is None:
-            self.context.interaction.info(self, "预览网页", "网页预览功能尚未安装。")
-            return
+        from gui import export_ui
+        self.commit_pending()
         export_ui.preview_html(self, self.doc.report)
+
+    def choose_reference_doc(self) -> None:
+        from gui import export_ui
+        path = export_ui.choose_reference_doc(self)
+        if path is not None:
+            self.statusBar().showMessage(f"导出 Word 时将使用“{path.name}”中的样式", 10000)

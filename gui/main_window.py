@@ -119,6 +119,8 @@ class MainWindow(FileActions, QMainWindow):
             "previous": self._action("上一个问题", lambda: self.step_finding(False), "Shift+F8", P.SP_ArrowUp),
             "verify": self._action("将当前问题标记为已核实…", lambda: self.panel and self.panel.acknowledge_current()),
             "preview": self._action("预览网页", self.preview, None, P.SP_FileDialogContentsView),
+            "reference_doc": self._action("Word 样式模板…", self.choose_reference_doc,
+                                          tip="选用本单位的 Word 文件作为导出的样式（版头、字体、页边距）"),
             "about": self._action("关于", self.about),
         }
         # Fixed texts: an action that changed with every edit would re-lay out the toolbar and
@@ -162,6 +164,7 @@ class MainWindow(FileActions, QMainWindow):
             export_menu.addAction(action)
         export_menu.addSeparator()
         export_menu.addAction(a["preview"])
+        export_menu.addAction(a["reference_doc"])
         view_menu = menu.addMenu("视图(&V)")
         view_menu.addAction(self.findings_dock.toggleViewAction())
         help_menu = menu.addMenu("帮助(&H)")

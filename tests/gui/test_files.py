@@ -82,15 +82,6 @@ def test_start_page_creates_a_new_report(qtbot, window):
     assert window.doc.path is None and window.doc.modified
 
 
-def test_new_from_last_years_native_file_carries_over(qtbot, window, interaction, sample_path):
-    interaction.answers["open_path"] = sample_path
-    draft = window._draft_from_native_prior()
-    assert draft.year == 2025 and draft.organization.name == "青岚县人民政府"
-    prior = store.load(sample_path)
-    assert (draft.entered("applications", "carried_over", "natural_person")
-            == prior.entered("applications", "carried_forward", "natural_person"))
-
-
 def test_autosave_writes_a_recovery_file_soon_after_a_change_and_a_save_removes_it(qtbot, window, context):
     _edit_a_bit(qtbot, window)
     recovery = context.recovery.path_for(window.doc.doc_id)

@@ -1,8 +1,7 @@
-"""The menus the import and export parts fill: called with the agreed signatures, with fallbacks."""
+"""The menus that reach the import and export parts: called with the agreed signatures."""
 from __future__ import annotations
 
-import sys
-import types
+import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
@@ -11,14 +10,13 @@ from PySide6.QtWidgets import QApplication
 
 from forms import store
 from forms.model import new_report
-from gui import files
 
 
 def _module(monkeypatch, name, **functions):
-    module = types.ModuleType(name)
+    """Answer the import/export part's calls without its dialogs."""
+    module = importlib.import_module(name)
     for key, func in functions.items():
-        setattr(module, key, func)
-    monkeypatch.setitem(sys.modules, name, module)
+        monkeypatch.setattr(module, key, func)
     return module
 
 
@@ -33,13 +31,6 @@ def test_export_is_recorded_as_a_change(qtbot, window, monkeypatch, tmp_path):
     window.export_actions["docx"].trigger()
     assert calls == [(window, window.doc.report, window.doc.path, "docx")]
     assert window.doc.modified and "out.docx" in window.statusBar().currentMessage()
-
-
-def test_without_the_export_part_the_clerk_is_told_in_chinese(qtbot, window, interaction, monkeypatch):
-    monkeypatch.setattr(files, "_optional", lambda name: None)
-    window.export_actions["pdf"].trigger()
-    window.actions_["preview"].trigger()
-    assert len(interaction.infos) == 2 and all("尚未安装" in text for text in interaction.infos)
 
 
 def test_new_from_prior_opens_the_draft_unsaved(qtbot, window, monkeypatch):
@@ -59,11 +50,11 @@ def test_attaching_a_prior_is_undoable(qtbot, window, monkeypatch, sample_prior_
     assert window.doc.report.prior is before
 
 
-def test_attach_prior_falls_back_to_a_native_file(qtbot, window, interaction, monkeypatch, sample_prior_path):
-    monkeypatch.setattr(files, "_optional", lambda name: None)
-    interaction.answers["open_path"] = sample_prior_path
-    window.actions_["attach_prior"].trigger()
-    assert window.doc.report.prior.year == 2023 and window.doc.undo_stack.count() == 1
+def test_the_word_style_template_is_remembered_for_the_next_export(qtbot, window, monkeypatch, tmp_path):
+    chosen = tmp_path / "本单位版头.docx"
+    _module(monkeypatch, "gui.export_ui", choose_reference_doc=lambda parent: chosen)
+    window.actions_["reference_doc"].trigger()
+    assert "本单位版头.docx" in window.statusBar().currentMessage()
 
 
 def test_dropping_a_report_on_the_window_opens_it(qtbot, window, tmp_path, sample_prior_path):
