@@ -47,7 +47,7 @@ w = QMainWindow(); w.setCentralWidget(QLabel("年报")); w.resize(1360, 880)
 w.show()
 app.exec()
 """
-# `nianbao` with no arguments, exactly (the launcher, then the editor on the sample); only the
+# `nianbao --sample`, exactly (the launcher, then the editor on the sample); only the
 # application gets the paint spy as it is made. Settings and recovery folders point into a
 # scratch profile (XDG_* below), so the clerk's own are untouched.
 EDITOR = """
@@ -60,7 +60,7 @@ def create_application(*args):
     return app
 gui.app.create_application = create_application
 from gui.launcher import main
-main([])
+main(["--sample"])
 """
 
 

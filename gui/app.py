@@ -55,6 +55,7 @@ def run_editor(argv: list[str]) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # The report core first: once PySide6 is loaded it reads the source of every module imported
     # after it (for its __feature__ switches), which costs a noticeable part of start-up.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")  # we use none; looking for them scans every package
     import forms.layout  # noqa: F401
     import forms.store  # noqa: F401
     app = create_application()
