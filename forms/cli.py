@@ -15,6 +15,27 @@ import forms.commands
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
+# argparse's own words (usage, errors) go through gettext; clerks read them in Chinese.
+_ARGPARSE_CHINESE = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的值 %(value)r（应为 %(type)s）",
+    "expected one argument": "需要一个值",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+}
+
+
+def speak_chinese() -> None:
+    """Make argparse print its usage and errors in Chinese (idempotent)."""
+    argparse._ = lambda text: _ARGPARSE_CHINESE.get(text, text)
+
 
 class CommandError(Exception):
     """A problem to tell the clerk on stderr, exiting with `code`."""
@@ -47,6 +68,7 @@ def main(argv: list[str] | None = None, packages: tuple[ModuleType, ...] = (form
     if hasattr(sys.stdout, "reconfigure"):  # Windows consoles default to a legacy code page
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
         sys.stderr.reconfigure(encoding="utf-8", errors="replace")
+    speak_chinese()
     parser = build_parser(packages)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):

@@ -48,6 +48,8 @@ def create_application(argv0: str = "nianbao"):
 
 def run_editor(argv: list[str]) -> int:
     try:
+        from forms.cli import speak_chinese
+        speak_chinese()
         args = _parser().parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)

@@ -193,3 +193,12 @@ def test_new_refuses_an_impossible_year_in_chinese(capsys, tmp_path):
 def test_new_into_a_missing_folder_exits_2(capsys, tmp_path):
     code, out, err = run(capsys, "new", "--year", 2025, "--org", "青岚县人民政府", "-o", tmp_path / "无" / "新.json")
     assert code == 2 and "无法保存“新.json”" in err
+
+
+def test_usage_mistakes_are_explained_in_chinese(capsys):
+    from forms.cli import main
+    with pytest.raises(SystemExit) as exc:
+        main(["new", "--year", "abc", "-o", "x.json"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "错误" in err and "用法" in err and "error" not in err
