@@ -13,7 +13,6 @@ import json
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,19 +20,11 @@ sys.path.insert(0, str(ROOT))
 
 from forms import store  # noqa: E402
 from forms.rules import RULES, check  # noqa: E402
+from timing import timed
 
 SAMPLE = ROOT / "resources" / "sample" / "qinglan_county_2024.json"
 TARGET_US = 1000.0
 
-
-def timed(func, runs: int, before=lambda: None) -> list[float]:
-    times = []
-    for _ in range(runs):
-        before()
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def main(runs: int = 2000) -> None:

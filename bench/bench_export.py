@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import statistics
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -24,19 +23,11 @@ import docx  # noqa: E402
 from forms import store  # noqa: E402
 from forms.render.docx_writer import default_reference, docx_bytes  # noqa: E402
 from forms.render.html_writer import environment, html_text  # noqa: E402
+from timing import timed
 
 SAMPLE = ROOT / "resources" / "sample" / "qinglan_county_2024.json"
 TODAY = date(2025, 1, 20)
 
-
-def timed(func, runs: int) -> list[float]:
-    func()  # warm caches (templates, spec, grids) as a running editor has them
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def floor_docx() -> None:
@@ -48,10 +39,10 @@ def main(runs: int = 30) -> None:
     report = store.load(SAMPLE)
     empty = environment().from_string("")
     rows = [
-        ("DOCX export", timed(lambda: docx_bytes(report, today=TODAY), runs),
-         "python-docx open+save of the reference", timed(floor_docx, runs)),
-        ("HTML export", timed(lambda: html_text(report, today=TODAY), runs * 10),
-         "empty template render", timed(empty.render, runs * 10)),
+        ("DOCX export", timed(lambda: docx_bytes(report, today=TODAY), runs, warm=True),
+         "python-docx open+save of the reference", timed(floor_docx, runs, warm=True)),
+        ("HTML export", timed(lambda: html_text(report, today=TODAY), runs * 10, warm=True),
+         "empty template render", timed(empty.render, runs * 10, warm=True)),
     ]
     print(f"sample: {SAMPLE.name}")
     for name, times, floor_name, floor in rows:

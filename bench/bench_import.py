@@ -28,18 +28,11 @@ from forms.importers.docx import read_docx  # noqa: E402
 from forms.importers.html import read_html  # noqa: E402
 from forms.importers.pdf import read_pdf  # noqa: E402
 from forms.importers.text import decode, read_text  # noqa: E402
+from timing import timed
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 
-
-def timed(func, runs: int) -> list[float]:
-    out = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        out.append(time.perf_counter() - start)
-    return out
 
 
 def reader(path: Path):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,20 +20,12 @@ sys.path.insert(0, str(ROOT))
 from forms.rules import check  # noqa: E402
 from forms.textfigures import read_text  # noqa: E402
 from tests.test_text_corpus import DOCUMENTS, corpus_report  # noqa: E402
+from timing import timed
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 N_CODES = [f"N{i}" for i in range(1, 9)]
 DIGITS = re.compile(r"\d+")
 
-
-def timed(func, runs: int, before=lambda: None) -> list[float]:
-    times = []
-    for _ in range(runs):
-        before()
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def main(runs: int = 200) -> None:

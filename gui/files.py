@@ -84,7 +84,7 @@ class FileActions:
             return True
         try:
             report, native = store.load(path), True
-        except store.NotOurFileError as not_ours:
+        except store.NotOurFileError:
             from forms.importers import import_report  # only for documents made elsewhere
             try:
                 report, native = import_report(path).report, False
