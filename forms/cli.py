@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from types import ModuleType
@@ -79,3 +80,6 @@ def main(argv: list[str] | None = None, packages: tuple[ModuleType, ...] = (form
     except CommandError as exc:
         print(f"nianbao: {exc}", file=sys.stderr)
         return exc.code
+    except BrokenPipeError:  # `nianbao check … | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

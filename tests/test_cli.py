@@ -202,3 +202,21 @@ def test_usage_mistakes_are_explained_in_chinese(capsys):
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert "错误" in err and "用法" in err and "error" not in err
+
+
+def test_piping_the_findings_into_head_ends_quietly(tmp_path):
+    """`nianbao check … | head` is how clerks and scripts skim a long list."""
+    import subprocess
+    import sys
+    bad = tmp_path / "2019.json"
+    from forms import store
+    from forms.model import new_report
+    report = new_report(2024, "青岚县人民政府")
+    report.set_cell("applications", "new_received", "natural_person", 1)  # the rest blank: many A6
+    store.save(report, bad)
+    proc = subprocess.Popen([sys.executable, "-m", "gui.launcher", "check", str(bad)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader goes away before the findings are written, as `head` may
+    err = proc.stderr.read().decode("utf-8")
+    proc.wait(timeout=30)
+    assert "Traceback" not in err and "BrokenPipe" not in err
