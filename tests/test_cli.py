@@ -220,3 +220,22 @@ def test_piping_the_findings_into_head_ends_quietly(tmp_path):
     err = proc.stderr.read().decode("utf-8")
     proc.wait(timeout=30)
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_blank_cells_are_listed_a_row_at_a_time_for_people_and_a_cell_at_a_time_in_json(tmp_path, capsys):
+    from forms import store
+    from forms.cli import main
+    from forms.model import new_report
+    report = new_report(2024, "青岚县人民政府")
+    for column in ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org"):
+        report.set_cell("applications", "new_received", column, 1)
+    path = tmp_path / "r.json"
+    store.save(report, path)
+    main(["check", str(path)])
+    human = capsys.readouterr().out
+    granted = [line for line in human.splitlines() if "“（一）予以公开”行" in line]
+    assert len(granted) == 1 and "6 格" in granted[0] and "自然人" in granted[0] and "其他" in granted[0]
+    main(["check", str(path), "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert sum(1 for f in data["findings"]
+               if f["code"] == "A6" and f["location"].get("row") == "granted") == 6

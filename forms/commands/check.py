@@ -45,7 +45,34 @@ def _print_human(report, findings) -> None:
         print("未发现问题。")
         return
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    for f in findings:
-        mark = "（已核实）" if f.fingerprint in report.acknowledged else ""
-        print(f"  [{f.severity.label}] {f.code} {f.message}{mark}")
+    for line in _lines(report, findings):
+        print(f"  {line}")
     print(f"共 {counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告，{counts[Severity.INFO]} 个提示。")
+
+
+def _lines(report, findings) -> list[str]:
+    """One line a finding, except blank cells (A6): one line a table row, naming its columns."""
+    lines, blank_rows = [], {}
+    for f in findings:
+        loc = f.location
+        if f.code == "A6" and loc.table and loc.row and f.fingerprint not in report.acknowledged:
+            key = (f.severity, loc.table, loc.row)
+            if key not in blank_rows:
+                blank_rows[key] = []
+                lines.append(key)
+            blank_rows[key].append(f)
+            continue
+        mark = "（已核实）" if f.fingerprint in report.acknowledged else ""
+        lines.append(f"[{f.severity.label}] {f.code} {f.message}{mark}")
+    return [line if isinstance(line, str) else _blank_row_line(report, line, blank_rows[line])
+            for line in lines]
+
+
+def _blank_row_line(report, key, blanks) -> str:
+    severity, table_key, row_key = key
+    if len(blanks) == 1:
+        return f"[{severity.label}] A6 {blanks[0].message}"
+    table = report.spec.table(table_key)
+    names = "、".join(table.column(f.location.column).label for f in blanks)
+    row = f"{table.short_name}“{table.row(row_key).label}”" + ("" if table.rows_as_column_groups else "行")
+    return f"[{severity.label}] A6 {row}的 {len(blanks)} 格（{names}）为空白：没有发生的请填 0。"
