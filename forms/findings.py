@@ -5,7 +5,10 @@ import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from forms.model import Report
 
 
 class Severity(str, Enum):
@@ -81,3 +84,14 @@ def fmt(value: Any) -> str:
     if isinstance(value, Decimal):
         return format(value.normalize(), "f") if value == value else str(value)
     return str(value)
+
+
+def blank_row_label(report: Report, blanks: list[Finding]) -> str:
+    """The A6 findings of one table row as one line; a lone blank keeps its own message."""
+    if len(blanks) == 1:
+        return blanks[0].message
+    loc = blanks[0].location
+    table = report.spec.table(loc.table)
+    names = "、".join(table.column(f.location.column).label for f in blanks)
+    row = f"{table.short_name}“{table.row(loc.row).label}”" + ("" if table.rows_as_column_groups else "行")
+    return f"{row}的 {len(blanks)} 格（{names}）为空白：没有发生的请填 0。"

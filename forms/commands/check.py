@@ -7,7 +7,7 @@ import sys
 from forms import store
 from forms.cli import EXIT_FINDINGS, EXIT_OK, CommandError
 from forms.documents import open_report
-from forms.findings import Severity
+from forms.findings import Severity, blank_row_label
 from forms.rules import check
 
 
@@ -69,10 +69,4 @@ def _lines(report, findings) -> list[str]:
 
 
 def _blank_row_line(report, key, blanks) -> str:
-    severity, table_key, row_key = key
-    if len(blanks) == 1:
-        return f"[{severity.label}] A6 {blanks[0].message}"
-    table = report.spec.table(table_key)
-    names = "、".join(table.column(f.location.column).label for f in blanks)
-    row = f"{table.short_name}“{table.row(row_key).label}”" + ("" if table.rows_as_column_groups else "行")
-    return f"[{severity.label}] A6 {row}的 {len(blanks)} 格（{names}）为空白：没有发生的请填 0。"
+    return f"[{key[0].label}] A6 {blank_row_label(report, blanks)}"
