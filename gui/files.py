@@ -8,7 +8,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
 
 from forms import store
 from forms.model import Report, new_report
@@ -18,6 +18,22 @@ from gui.document import Document
 from gui.settings import add_recent_file, remove_recent_file
 
 SAMPLE = "sample/qinglan_county_2024.json"
+
+
+class _AfterFirstPaint(QObject):
+    """Runs a callback once the window has painted: a timer alone would fire before the paint."""
+
+    def __init__(self, window, callback):
+        super().__init__(window)
+        self.callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self.callback)
+            self.deleteLater()
+        return False
 
 
 class FileActions:
@@ -58,11 +74,11 @@ class FileActions:
         """Show a report. `check_later`: paint it first and check it right after (start-up)."""
         doc = Document(report, path, doc_id=doc_id, untitled_name=untitled or report.display_title,
                        check_now=not check_later)
-        if check_later:
-            QTimer.singleShot(0, doc.recheck)
         if modified:
             doc.mark_modified()
         self.set_document(doc)
+        if check_later:
+            _AfterFirstPaint(self, lambda: self.doc is doc and doc.recheck())
         return doc
 
     def create_report(self, year: int, name: str, level: str) -> None:
