@@ -150,9 +150,9 @@ class SetField(_Command):
 class Acknowledge(_Command):
     """Mark a warning “已核实” with the clerk's explanation (or, with None, take the mark back)."""
 
-    def __init__(self, doc: Document, finding: Finding, explanation: str | None):
+    def __init__(self, doc: Document, finding: Finding, explanation: str | None, *, part: bool = False):
         text = f"标记“已核实”：{finding.code}" if explanation is not None else f"取消“已核实”：{finding.code}"
-        super().__init__(doc, text)
+        super().__init__(doc, text, part=part)
         self.fingerprint = finding.fingerprint
         self.finding_location = finding.location
         self.old = doc.report.acknowledged.get(self.fingerprint)
@@ -168,6 +168,32 @@ class Acknowledge(_Command):
 
     def undo(self) -> None:
         self.doc.set_acknowledgement(self.fingerprint, self.old)
+        self._reveal()
+
+
+class AcknowledgeAll(_Command):
+    """Several findings (the blank cells of one row) marked or unmarked “已核实” as one step."""
+
+    def __init__(self, doc: Document, findings: list[Finding], explanation: str | None):
+        verb = "标记" if explanation is not None else "取消"
+        super().__init__(doc, f"{verb}“已核实”：{findings[0].code}（{len(findings)} 项）")
+        self.first = findings[0].location
+        # Kept and run from Python, as in SetCells.
+        self.parts = [Acknowledge(doc, f, explanation, part=True) for f in findings]
+
+    def location(self) -> Location:
+        return self.first
+
+    def redo(self) -> None:
+        with self.doc.batch():
+            for part in self.parts:
+                part.redo()
+        self._reveal()
+
+    def undo(self) -> None:
+        with self.doc.batch():
+            for part in reversed(self.parts):
+                part.undo()
         self._reveal()
 
 

@@ -1,13 +1,15 @@
 """The findings panel: what the rules found, by severity; a click goes to the place."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QLabel, QMenu, QPushButton,
                                QTreeView, QVBoxLayout, QWidget)
 
-from forms.findings import Finding, Severity
-from gui.commands import Acknowledge
+from forms.findings import Finding, Severity, blank_row_label
+from gui.commands import Acknowledge, AcknowledgeAll
 from gui.document import Document
 from gui.interaction import Interaction
 
@@ -48,8 +50,67 @@ def group_findings(doc: Document) -> list[tuple[str, str, list[Finding]]]:
     return [(key, label, buckets[key]) for key, label in GROUPS if buckets[key]]
 
 
-def _shape(groups) -> list:
-    return [(key, [(f.fingerprint, f.message) for f in items]) for key, _, items in groups]
+def panel_lines(items: list[Finding]) -> list[list[Finding]]:
+    """The lines of one group: a finding a line, except the blank cells (A6) of one table row,
+    which share a line, else a half-filled 表三 shows dozens of lines."""
+    lines: list[list[Finding]] = []
+    rows: dict[tuple[str, str], list[Finding]] = {}
+    for f in items:
+        loc = f.location
+        if f.code == "A6" and loc.table and loc.row:
+            if (loc.table, loc.row) not in rows:
+                rows[loc.table, loc.row] = []
+                lines.append(rows[loc.table, loc.row])
+            rows[loc.table, loc.row].append(f)
+        else:
+            lines.append([f])
+    return lines
+
+
+@dataclass(eq=False)
+class Node:
+    kind: str                # "group" (a severity), "row" (blank cells of one table row), "finding"
+    group: str               # key of the severity group it sits in
+    text: str
+    findings: list[Finding]  # every finding at or under it
+    parent: int = 0          # the parent's id; 0 is the invisible root
+    row: int = 0
+    children: list[int] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple:
+        """What the node stands for, kept across rebuilds to restore selection and expansion."""
+        if self.kind == "finding":
+            return ("finding", self.findings[0].fingerprint)
+        if self.kind == "row":
+            return ("row", self.group, self.findings[0].location.table, self.findings[0].location.row)
+        return ("group", self.group)
+
+
+def build_tree(doc: Document, groups) -> list[Node]:
+    """The panel's nodes by id: 0 is the root, its children the severity groups."""
+    nodes = [Node("root", "", "", [])]
+
+    def add(parent: int, node: Node) -> int:
+        node.parent, node.row = parent, len(nodes[parent].children)
+        nodes.append(node)
+        nodes[parent].children.append(len(nodes) - 1)
+        return len(nodes) - 1
+
+    for key, label, items in groups:
+        g = add(0, Node("group", key, label, items))
+        for line in panel_lines(items):
+            if len(line) == 1:
+                add(g, Node("finding", key, line[0].message, line))
+                continue
+            r = add(g, Node("row", key, blank_row_label(doc.report, line), line))
+            for f in line:
+                add(r, Node("finding", key, f.message, [f]))
+    return nodes
+
+
+def _shape(nodes: list[Node]) -> list:
+    return [(n.kind, n.group, n.text, n.parent, [f.fingerprint for f in n.findings]) for n in nodes]
 
 
 class FindingsModel(QAbstractItemModel):
@@ -58,38 +119,45 @@ class FindingsModel(QAbstractItemModel):
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
         self.doc = doc
-        self.groups: list = []  # filled by refresh()
+        self.groups: list = []  # (key, label, findings), filled by refresh()
+        self.nodes: list[Node] = [Node("root", "", "", [])]
+        self._ids: dict[tuple, int] = {}
         self._icons = {key: dot(color) for key, color in COLORS.items()}
 
     def refresh(self) -> bool:
         """Rebuild when the findings differ from those shown; False when nothing changed."""
         groups = group_findings(self.doc)
-        if self.groups and _shape(groups) == _shape(self.groups):
-            self.groups = groups
+        nodes = build_tree(self.doc, groups)
+        if self.groups and _shape(nodes) == _shape(self.nodes):
+            self.groups, self.nodes = groups, nodes
             return False
         self.beginResetModel()
-        self.groups = groups
+        self.groups, self.nodes = groups, nodes
+        self._ids = {n.key: i for i, n in enumerate(nodes) if i}
         self.endResetModel()
         return True
+
+    def _id(self, index: _Index) -> int:
+        return self.nodes[index.internalId()].children[index.row()] if index.isValid() else 0
+
+    def node(self, index: _Index) -> Node | None:
+        return self.nodes[self._id(index)] if index.isValid() else None
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+        return self.createIndex(row, column, self._id(parent))
 
     def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
+        p = self.nodes[index.internalId()]
+        return self.createIndex(p.row, 0, p.parent)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        if not parent.isValid():
-            return len(self.groups)
-        if parent.internalId() == 0 and parent.column() == 0:
-            return len(self.groups[parent.row()][2])
-        return 0
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.nodes[self._id(parent)].children)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return len(self.HEADERS)
@@ -100,33 +168,43 @@ class FindingsModel(QAbstractItemModel):
         return None
 
     def finding(self, index: _Index) -> Finding | None:
-        if not index.isValid() or index.internalId() == 0:
-            return None
-        return self.groups[index.internalId() - 1][2][index.row()]
+        """The one finding a line stands for; None for a group or a row of blank cells."""
+        node = self.node(index)
+        return node.findings[0] if node is not None and node.kind == "finding" else None
+
+    def findings_at(self, index: _Index) -> list[Finding]:
+        """The findings a line stands for: one, or the blank cells of a row; none for a group."""
+        node = self.node(index)
+        return node.findings if node is not None and node.kind != "group" else []
 
     def group_of(self, index: _Index) -> str | None:
-        if not index.isValid():
-            return None
-        return self.groups[index.row() if index.internalId() == 0 else index.internalId() - 1][0]
+        node = self.node(index)
+        return node.group if node is not None else None
+
+    def index_of_key(self, key: tuple) -> QModelIndex:
+        i = self._ids.get(key)
+        return self.createIndex(self.nodes[i].row, 0, self.nodes[i].parent) if i else QModelIndex()
 
     def index_of(self, fingerprint: str) -> QModelIndex:
-        for g, (_, _, items) in enumerate(self.groups):
-            for r, f in enumerate(items):
-                if f.fingerprint == fingerprint:
-                    return self.index(r, 0, self.index(g, 0))
-        return QModelIndex()
+        return self.index_of_key(("finding", fingerprint))
+
+    def row_entries(self) -> list[QModelIndex]:
+        return [self.index_of_key(n.key) for n in self.nodes if n.kind == "row"]
+
+    def open_findings(self) -> list[Finding]:
+        """Every finding not yet verified, in the order the panel lists them."""
+        return [n.findings[0] for n in self.nodes if n.kind == "finding" and n.group != "verified"]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        node = self.node(index)
+        if node is None:
             return None
-        key = self.group_of(index)
-        f = self.finding(index)
-        if f is None:
+        key = node.group
+        if node.kind == "group":
             if index.column() != 0:
                 return None
-            label, items = self.groups[index.row()][1], self.groups[index.row()][2]
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{label}（{len(items)}）"
+                return f"{node.text}（{len(node.findings)}）"
             if role == Qt.ItemDataRole.DecorationRole:
                 return self._icons[key]
             if role == Qt.ItemDataRole.FontRole:
@@ -134,18 +212,27 @@ class FindingsModel(QAbstractItemModel):
                 font.setBold(True)
                 return font
             return None
-        ack = self.doc.report.acknowledged.get(f.fingerprint) if key == "verified" else None
+        f = node.findings[0]
+        ack = self._verified(node) if key == "verified" else ""
         if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
-                return f.code
-            return f"{f.message}（已核实：{ack.explanation or '无说明'}）" if ack else f.message
+            if index.column() == 0:  # a cell under its row: the row line names the rule
+                return "" if self.nodes[node.parent].kind == "row" else f.code
+            return node.text + ack
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{f.code} · {f.severity.label}\n{f.message}" + (f"\n已核实：{ack.explanation}" if ack else "")
+            return f"{f.code} · {f.severity.label}\n{node.text}" + (f"\n{ack}" if ack else "")
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return self._icons[key]
         if role == Qt.ItemDataRole.ForegroundRole and key == "verified":
             return QColor("#6b7280")
         return None
+
+    def _verified(self, node: Node) -> str:
+        """（已核实：the clerk's explanation）, when the node's findings share one."""
+        acks = [self.doc.report.acknowledged.get(f.fingerprint) for f in node.findings]
+        explanations = {(a.explanation if a else "") or "" for a in acks}
+        if len(explanations) != 1:
+            return "（已核实）"
+        return f"（已核实：{explanations.pop() or '无说明'}）"
 
 
 class FindingsPanel(QWidget):
@@ -189,18 +276,23 @@ class FindingsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        current = self.model.finding(self.view.currentIndex())
-        if self.model.refresh():
-            for row in range(self.model.rowCount()):
-                self.view.setFirstColumnSpanned(row, QModelIndex(), True)
-            self.view.expandAll()
-            if current is not None:
-                index = self.model.index_of(current.fingerprint)
-                if index.isValid():
-                    self.view.selectionModel().setCurrentIndex(
-                        index, self.view.selectionModel().SelectionFlag.ClearAndSelect
-                        | self.view.selectionModel().SelectionFlag.Rows)
-        counts = {key: len(items) for key, _, items in self.model.groups}
+        model, view = self.model, self.view
+        current = model.node(view.currentIndex())
+        keep = [] if current is None else [current.key] + (  # a cell gone from a row: the row
+            [model.nodes[current.parent].key] if model.nodes[current.parent].kind == "row" else [])
+        opened = [model.node(i).key for i in model.row_entries() if view.isExpanded(i)]
+        if model.refresh():
+            for row in range(model.rowCount()):
+                view.setFirstColumnSpanned(row, QModelIndex(), True)
+                view.expand(model.index(row, 0))
+            for key in opened:
+                view.expand(model.index_of_key(key))
+            index = next((i for i in map(model.index_of_key, keep) if i.isValid()), QModelIndex())
+            if index.isValid():
+                view.selectionModel().setCurrentIndex(
+                    index, view.selectionModel().SelectionFlag.ClearAndSelect
+                    | view.selectionModel().SelectionFlag.Rows)
+        counts = {key: len(items) for key, _, items in model.groups}
         if not self.doc.checked:
             self.summary.setText("正在检查……")
         elif not any(counts.get(k) for k in ("error", "warning", "info")):
@@ -212,46 +304,50 @@ class FindingsPanel(QWidget):
 
     def _update_buttons(self) -> None:
         index = self.view.currentIndex()
-        f = self.model.finding(index)
+        found = bool(self.model.findings_at(index))
         group = self.model.group_of(index)
-        self.verify.setEnabled(f is not None and group in ("warning", "info"))
-        self.unverify.setEnabled(f is not None and group == "verified")
+        self.verify.setEnabled(found and group in ("warning", "info"))
+        self.unverify.setEnabled(found and group == "verified")
 
     def _context_menu(self, pos) -> None:
         index = self.view.indexAt(pos)
-        f = self.model.finding(index)
-        if f is None:
+        node = self.model.node(index)
+        if node is None or node.kind == "group":
             return
         self.view.setCurrentIndex(index)
+        code = node.findings[0].code
         menu = QMenu(self)
-        menu.addAction("转到", lambda: self.findingActivated.emit(f))
-        menu.addAction("复制说明", lambda: QApplication.clipboard().setText(f"{f.code} {f.message}"))
+        menu.addAction("转到", lambda: self.findingActivated.emit(node.findings[0]))
+        menu.addAction("复制说明", lambda: QApplication.clipboard().setText(f"{code} {node.text}"))
         menu.addSeparator()
         menu.addAction(self.verify.text(), self.acknowledge_current).setEnabled(self.verify.isEnabled())
         menu.addAction(self.unverify.text(), self.unacknowledge_current).setEnabled(self.unverify.isEnabled())
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def _go(self, index: QModelIndex) -> None:
-        f = self.model.finding(index)
-        if f is not None:
-            self.findingActivated.emit(f)
+        """A finding goes to its place; a row of blank cells to the first of them."""
+        findings = self.model.findings_at(index)
+        if findings:
+            self.findingActivated.emit(findings[0])
 
     def select(self, fingerprint: str) -> bool:
         index = self.model.index_of(fingerprint)
         if index.isValid():
             self.view.setCurrentIndex(index)
-            self.view.scrollTo(index)
+            self.view.scrollTo(index)  # opens a row of blank cells to show the one selected
         return index.isValid()
 
     def step(self, forward: bool) -> Finding | None:
-        """The next (F8) or previous (Shift+F8) open finding, selected and gone to."""
-        order = [f for key, _, items in self.model.groups if key != "verified" for f in items]
+        """The next (F8) or previous (Shift+F8) open finding, selected and gone to.
+
+        On a row of blank cells, the row counts as its first cell, where a click on it went."""
+        order = self.model.open_findings()
         if not order:
             return None
-        current = self.model.finding(self.view.currentIndex())
+        here = self.model.findings_at(self.view.currentIndex())
         prints = [f.fingerprint for f in order]
-        if current is not None and current.fingerprint in prints:
-            i = (prints.index(current.fingerprint) + (1 if forward else -1)) % len(order)
+        if here and here[0].fingerprint in prints:
+            i = (prints.index(here[0].fingerprint) + (1 if forward else -1)) % len(order)
         else:
             i = 0 if forward else len(order) - 1
         self.select(order[i].fingerprint)
@@ -259,17 +355,26 @@ class FindingsPanel(QWidget):
         return order[i]
 
     def acknowledge_current(self) -> None:
-        f = self.model.finding(self.view.currentIndex())
-        if f is None:
+        index = self.view.currentIndex()
+        findings = self.model.findings_at(index)
+        if not findings:
             return
-        if f.severity is Severity.ERROR:
+        if self.model.group_of(index) == "error":
             self.interaction.info(self, "不能标记", "错误不能标记为已核实，请改正后重新检查。")
             return
-        explanation = self.interaction.explanation(self, f)
+        # The dialog quotes the line the clerk chose: for a row of blanks, the row's own line.
+        subject = replace(findings[0], message=self.model.node(index).text)
+        explanation = self.interaction.explanation(self, subject)
         if explanation is not None:
-            self.doc.undo_stack.push(Acknowledge(self.doc, f, explanation))
+            self.doc.undo_stack.push(self._acknowledgement(findings, explanation))
 
     def unacknowledge_current(self) -> None:
-        f = self.model.finding(self.view.currentIndex())
-        if f is not None and f.fingerprint in self.doc.report.acknowledged:
-            self.doc.undo_stack.push(Acknowledge(self.doc, f, None))
+        findings = [f for f in self.model.findings_at(self.view.currentIndex())
+                    if f.fingerprint in self.doc.report.acknowledged]
+        if findings:
+            self.doc.undo_stack.push(self._acknowledgement(findings, None))
+
+    def _acknowledgement(self, findings: list[Finding], explanation: str | None):
+        if len(findings) == 1:
+            return Acknowledge(self.doc, findings[0], explanation)
+        return AcknowledgeAll(self.doc, findings, explanation)
