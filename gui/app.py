@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -55,6 +56,9 @@ def run_editor(argv: list[str]) -> int:
         return int(exc.code or 0)
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # No cycle collection until the window has painted: start-up allocates many objects and frees
+    # few, so the collector's passes over them would only delay the first paint.
+    gc.disable()
     # The report core first: once PySide6 is loaded it reads the source of every module imported
     # after it (for its __feature__ switches), which costs a noticeable part of start-up.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")  # we use none; looking for them scans every package
@@ -62,10 +66,12 @@ def run_editor(argv: list[str]) -> int:
     import forms.store  # noqa: F401
     app = create_application()
     if args.screenshot:
+        gc.enable()
         from gui.screenshot import take_screenshot
         return take_screenshot(args.screenshot, args.file, args.section)
 
     from gui.context import default_context
+    from gui.files import after_first_paint
     from gui.main_window import MainWindow
     window = MainWindow(default_context())
     if not window.offer_recovery():
@@ -75,4 +81,5 @@ def run_editor(argv: list[str]) -> int:
             window.open_sample(check_later=True)  # the rules load while the window first paints
         # else: the window shows the start page (new, from last year's, open, recent)
     window.show()  # after opening: the first paint shows the report, not an empty frame
+    after_first_paint(window, gc.enable)
     return app.exec()

@@ -20,13 +20,13 @@ from gui.settings import add_recent_file, remove_recent_file
 SAMPLE = "sample/qinglan_county_2024.json"
 
 
-class _AfterFirstPaint(QObject):
-    """Runs a callback once the window has painted: a timer alone would fire before the paint."""
+class after_first_paint(QObject):  # noqa: N801 (used as a function)
+    """Runs a callback once `widget` has painted: a zero timer alone would fire before the paint."""
 
-    def __init__(self, window, callback):
-        super().__init__(window)
+    def __init__(self, widget, callback):
+        super().__init__(widget)
         self.callback = callback
-        window.installEventFilter(self)
+        widget.installEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Paint:
@@ -78,7 +78,7 @@ class FileActions:
             doc.mark_modified()
         self.set_document(doc)
         if check_later:
-            _AfterFirstPaint(self, lambda: self.doc is doc and doc.recheck())
+            after_first_paint(self, lambda: self.doc is doc and doc.recheck())
         return doc
 
     def create_report(self, year: int, name: str, level: str) -> None:
