@@ -62,7 +62,11 @@ def run_editor(argv: list[str]) -> int:
     # The report core first: once PySide6 is loaded it reads the source of every module imported
     # after it (for its __feature__ switches), which costs a noticeable part of start-up.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")  # we use none; looking for them scans every package
+    import importlib.resources.readers  # noqa: F401 (the reader of resources.files())
+    import forms.findings  # noqa: F401
     import forms.layout  # noqa: F401
+    import forms.rules  # noqa: F401
+    import forms.specs  # noqa: F401
     import forms.store  # noqa: F401
     app = create_application()
     if args.screenshot:
