@@ -11,6 +11,12 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 from forms.model import OrgLevel
 
 
+def likely_report_year(today: date) -> int:
+    """The year a report is being drafted for: drafting starts in December (departments file by
+    31 January, governments by 31 March), so from December on it is this year, before that last year."""
+    return today.year if today.month == 12 else today.year - 1
+
+
 class StartPage(QWidget):
     createRequested = Signal(int, str, str)   # year, organ name, level
     fromPriorRequested = Signal()
@@ -30,7 +36,7 @@ class StartPage(QWidget):
         form = QFormLayout(new_box)
         self.year = QSpinBox()
         self.year.setRange(2021, 2100)
-        self.year.setValue(date.today().year - 1)  # reports are written for the year just ended
+        self.year.setValue(likely_report_year(date.today()))
         self.year.setSuffix(" 年度")
         self.org = QLineEdit()
         self.org.setPlaceholderText("如：青岚县人民政府")

@@ -30,3 +30,12 @@ def test_the_sample_opens_and_its_undo_stack_starts_clean(qtbot, context):
     assert window.doc.path is None and not window.doc.modified
     assert window.doc.report.organization.name == "青岚县人民政府"
     assert "示例年报" in window.windowTitle()
+
+
+def test_the_start_page_offers_the_year_being_drafted():
+    from datetime import date
+
+    from gui.start_page import likely_report_year
+    assert likely_report_year(date(2027, 1, 20)) == 2026   # January: last year's report is due
+    assert likely_report_year(date(2027, 3, 30)) == 2026
+    assert likely_report_year(date(2026, 12, 5)) == 2026   # December: drafting this year's already
