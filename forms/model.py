@@ -12,7 +12,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from forms.spec import CURRENT_TEMPLATE, Spec, known_templates, load_spec
 
@@ -104,7 +104,7 @@ class Report(BaseModel):
     organization: Organization = Field(default_factory=Organization)
     title: str = ""  # blank: “<organ><year>年政府信息公开工作年度报告”
     sections: Sections = Field(default_factory=Sections)
-    tables: TableCells = Field(default_factory=dict)
+    tables: TableCells = Field(default_factory=dict, validate_default=True)
     # Totals as written in a document made elsewhere (import); A2–A4 compare them with the sums.
     stated_totals: TableCells = Field(default_factory=dict)
     # What an older format holds with no home in this one (2019 rows, 表二（九）…), kept and shown.
@@ -117,11 +117,14 @@ class Report(BaseModel):
     exports: list[ExportRecord] = Field(default_factory=list)
     prior: Report | None = None  # last year's report, attached for Y1–Y4
 
-    @model_validator(mode="after")
-    def _complete_tables(self) -> Report:
-        spec = self.spec
-        known = _blank_tables(spec)
-        for tkey, rows in self.tables.items():
+    @field_validator("tables")
+    @classmethod
+    def _complete_tables(cls, tables: TableCells, info: ValidationInfo) -> TableCells:
+        """Every enterable cell of the template present (blank if not given), nothing else."""
+        if "template" not in info.data:
+            return tables  # the template itself was refused; that error says enough
+        known = _blank_tables(load_spec(info.data["template"]))
+        for tkey, rows in tables.items():
             if tkey not in known:
                 raise ValueError(f"未知的表格“{tkey}”")
             for rkey, cols in rows.items():
@@ -131,9 +134,7 @@ class Report(BaseModel):
                     if ckey not in known[tkey][rkey]:
                         raise ValueError(f"表格“{tkey}”行“{rkey}”中没有可填写的列“{ckey}”")
                     known[tkey][rkey][ckey] = _cell(value)
-        # validate_assignment would re-run this validator: write the field directly.
-        self.__dict__["tables"] = known
-        return self
+        return known
 
     @field_validator("template")
     @classmethod
