@@ -60,11 +60,12 @@ class Overview(BaseModel):
 class Sections(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
     preface: str = ""  # the opening paragraph before 一; blank means "the standard one"
+    preface_by_hand: bool = False  # typed in by the clerk: no longer follows the cover fields
     overview: Overview = Field(default_factory=Overview)
     problems: str = ""
     other: str = ""
     notes: dict[str, str] = Field(default_factory=dict)  # table key -> note printed under it
-    closing: str = ""  # the sign-off date line; blank means "the organ and the export date"
+    closing: str = ""  # the sign-off date (2025年1月20日); blank: forms.preface.default_sign_off
 
 
 class Acknowledgement(BaseModel):

@@ -38,9 +38,14 @@ def prefill(prior: Report, year: int | None = None) -> Report:
         draft.set_cell(co["table"], co["row"], col.key, prior_values[co["from_prior_row"]][col.key])
     sections: Sections = prior.sections.model_copy(deep=True)
     sections.closing = ""
+    # Last year's preface moves on a year and follows this year's cover from here on (not Y3's business).
+    sections.preface = _move_years(sections.preface, year)
+    sections.preface_by_hand = False
     draft.sections = sections
     copied = []
     for key in draft.text_keys:
+        if key == "preface":
+            continue
         text = draft.text(key)
         if text.strip():
             draft.set_text(key, _move_years(text, year))

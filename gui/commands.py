@@ -102,6 +102,8 @@ class SetText(_Command):
         self.new = value
         self.session = session
         self.stamp = time.monotonic()
+        # Typing in the preface makes it the clerk's: it stops following the cover fields.
+        self.old_by_hand = doc.report.sections.preface_by_hand if key == "preface" else None
 
     def id(self) -> int:
         return TEXT_MERGE_ID
@@ -118,11 +120,17 @@ class SetText(_Command):
         return Location(text=self.key)
 
     def redo(self) -> None:
-        self.doc.set_text(self.key, self.new)
+        if self.old_by_hand is None:
+            self.doc.set_text(self.key, self.new)
+        else:
+            self.doc.set_preface(self.new, True)
         self._reveal()
 
     def undo(self) -> None:
-        self.doc.set_text(self.key, self.old)
+        if self.old_by_hand is None:
+            self.doc.set_text(self.key, self.old)
+        else:
+            self.doc.set_preface(self.old, self.old_by_hand)
         self._reveal()
 
 
@@ -134,6 +142,7 @@ class SetField(_Command):
         self.name = name
         self.old = doc.field(name)
         self.new = value
+        self.old_preface = doc.report.sections.preface  # it may follow the field: undo puts it back exactly
 
     def location(self) -> Location:
         return Location(section="cover")
@@ -143,7 +152,29 @@ class SetField(_Command):
         self._reveal()
 
     def undo(self) -> None:
-        self.doc.set_field(self.name, self.old)
+        with self.doc.batch():
+            self.doc.set_field(self.name, self.old)
+            self.doc.set_preface(self.old_preface, self.doc.report.sections.preface_by_hand)
+        self._reveal()
+
+
+class ResetPreface(_Command):
+    """Back to the standard opening paragraph, which follows the cover fields again."""
+
+    def __init__(self, doc: Document):
+        super().__init__(doc, "恢复标准前言")
+        s = doc.report.sections
+        self.old = (s.preface, s.preface_by_hand)
+
+    def location(self) -> Location:
+        return Location(text="preface")
+
+    def redo(self) -> None:
+        self.doc.set_preface("", False)
+        self._reveal()
+
+    def undo(self) -> None:
+        self.doc.set_preface(*self.old)
         self._reveal()
 
 

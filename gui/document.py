@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoStack
 
 from forms.findings import Finding, Location
 from forms.model import Acknowledgement, CellValue, Report
+from forms.preface import follow_cover
 from forms.rules import check
 
 
@@ -116,6 +117,14 @@ class Document(QObject):
         self._notify("text", key)
         return old
 
+    def set_preface(self, text: str, by_hand: bool) -> tuple[str, bool]:
+        """The opening paragraph and whether the clerk wrote it; returns the previous pair (for undo)."""
+        s = self.report.sections
+        old = (s.preface, s.preface_by_hand)
+        s.preface, s.preface_by_hand = text, by_hand
+        self._notify("text", "preface")
+        return old
+
     def field(self, name: str) -> Any:
         """A cover field by dotted name: "year", "title", "organization.name" …"""
         target: Any = self.report
@@ -131,6 +140,10 @@ class Document(QObject):
             target = getattr(target, part)
         setattr(target, last, value)
         self._notify("meta")
+        followed = follow_cover(self.report, name, old, value)
+        if followed is not None:  # a preface not typed by hand follows the cover (电话 changed: so does it)
+            self.report.sections.preface = followed
+            self._notify("text", "preface")
         return old
 
     def set_acknowledgement(self, fingerprint: str, ack: Acknowledgement | None) -> Acknowledgement | None:

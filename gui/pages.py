@@ -1,17 +1,18 @@
 """The editor pages, one per node of the section navigator, each a scrolling column."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QDate, QPoint, QRect, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from forms.findings import Location, Severity
 from forms.model import OrgLevel
-from gui.commands import SetField
+from forms.preface import chinese_date, default_sign_off, parse_chinese_date
+from gui.commands import ResetPreface, SetField
 from gui.document import Document
 from gui.findings_panel import sharp_pixmap
-from gui.text_editor import TextBlock, TextEditor
+from gui.text_editor import PrefaceEditor, TextBlock, TextEditor
 
 TOPIC_HINTS = {
     "overview.intro": "概述本年度政府信息公开工作的总体情况。",
@@ -25,6 +26,8 @@ TOPIC_HINTS = {
              "也可写政务公开工作要点落实、人大代表建议和政协提案办理结果公开等。",
 }
 NOTE_HINT = "表格说明（可选）：需要时说明表中数字的口径，将印在表格下方。"
+PREFACE_HINT = ("印在标题之下、“一、总体情况”之前。未经手动修改时，随上面的封面信息（年度、电话、地址等）自动更新；"
+                "手动修改后不再自动更新，与封面信息不一致时会提示。")
 
 
 class Page(QScrollArea):
@@ -57,8 +60,8 @@ class Page(QScrollArea):
         for view in self.tables.values():
             view.commit_pending()
 
-    def add_text(self, key: str, heading: str, hint: str, label: str = "") -> TextBlock:
-        block = TextBlock(self.doc, key, heading, hint, label=label)
+    def add_text(self, key: str, heading: str, hint: str, label: str = "", editor_class=None) -> TextBlock:
+        block = TextBlock(self.doc, key, heading, hint, label=label, editor_class=editor_class)
         self.editors[key] = block.editor
         self.column.addWidget(block)
         return block
@@ -207,14 +210,42 @@ class CoverPage(Page):
             form.addRow(label, edit)
             if name == "organization.name":
                 form.addRow("机关层级", self.level)
+        self.sign_off_auto = QCheckBox()
+        self.sign_off = QDateEdit()
+        self.sign_off.setCalendarPopup(True)
+        self.sign_off.setDisplayFormat("yyyy年M月d日")
+        self.sign_off_auto.toggled.connect(self._sign_off_edited)
+        self.sign_off.editingFinished.connect(self._sign_off_edited)
+        dated = QHBoxLayout()
+        dated.addWidget(self.sign_off)
+        dated.addWidget(self.sign_off_auto)
+        dated.addStretch(1)
+        form.addRow("落款日期", dated)
         self.column.addLayout(form)
+        self.preface = self.add_text("preface", "前言", PREFACE_HINT, label="前言", editor_class=PrefaceEditor)
+        self.preface_state = QLabel()
+        self.preface_state.setStyleSheet("color: #5b6573;")
+        self.preface_reset = QPushButton("恢复标准前言")
+        self.preface_reset.setToolTip("放弃手动修改，改用由封面信息生成的标准前言（可撤销）")
+        self.preface_reset.clicked.connect(lambda: self.doc.undo_stack.push(ResetPreface(self.doc)))
+        state_row = QHBoxLayout()
+        state_row.addWidget(self.preface_state, 1)
+        state_row.addWidget(self.preface_reset)
+        self.column.addLayout(state_row)
         self.prior_note = QLabel()
         self.prior_note.setStyleSheet("color: #5b6573; padding-top: 12px;")
         self.column.addWidget(self.prior_note)
         self.finish()
         doc.metaChanged.connect(self.refresh)
         doc.priorChanged.connect(self.refresh)
+        doc.textChanged.connect(lambda key: key == "preface" and self.refresh())
         self.refresh()
+
+    def _sign_off_edited(self, *_) -> None:
+        self.sign_off.setEnabled(not self.sign_off_auto.isChecked())
+        d = self.sign_off.date()
+        value = "" if self.sign_off_auto.isChecked() else chinese_date(d.toPython())
+        self._commit("sections.closing", value, "落款日期")
 
     def commit_pending(self) -> None:
         # A field is committed when it loses focus; Ctrl+S does not take the focus away.
@@ -236,6 +267,20 @@ class CoverPage(Page):
             if edit.text() != self.doc.field(name):
                 edit.setText(self.doc.field(name))
         self.lines["title"].setPlaceholderText(f"{r.organization.name}{r.year}年政府信息公开工作年度报告（留空即用此标题）")
+        default = default_sign_off(r.year)
+        chosen = parse_chinese_date(r.sections.closing)
+        for w in (self.sign_off, self.sign_off_auto):
+            w.blockSignals(True)
+        self.sign_off_auto.setText(f"默认（{chinese_date(default)}：导出当天，最晚为次年1月31日）")
+        self.sign_off_auto.setChecked(not r.sections.closing.strip())
+        self.sign_off.setDate(QDate(chosen or default))
+        self.sign_off.setEnabled(not self.sign_off_auto.isChecked())
+        for w in (self.sign_off, self.sign_off_auto):
+            w.blockSignals(False)
+        by_hand = r.sections.preface_by_hand
+        self.preface_state.setText("前言已手动修改，不再随封面信息更新。" if by_hand
+                                   else "前言随封面信息自动更新。")
+        self.preface_reset.setEnabled(by_hand or bool(r.sections.preface.strip()))
         prior = r.prior
         self.prior_note.setText(f"已附加上年报告：{prior.display_title}（用于上年结转等跨年校验，及文字对照）"
                                 if prior else "尚未附加上年报告。附加后可校验“上年结转”等跨年数据，并对照上年文字。"
@@ -244,5 +289,8 @@ class CoverPage(Page):
     def reveal(self, loc: Location) -> bool:
         if loc.text == "title":
             self.lines["title"].setFocus()
+            return True
+        if loc.text == "closing":
+            self.sign_off.setFocus()
             return True
         return super().reveal(loc)

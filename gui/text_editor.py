@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from forms.findings import Finding, Severity
+from forms.preface import effective_preface
 from gui.commands import SetText
 from gui.document import Document
 from gui.fonts import document_font
@@ -59,18 +60,22 @@ class TextEditor(_GrowingText):
         self._shown = None
         self.setUndoRedoEnabled(False)  # undo belongs to the document's stack
         self.setTabChangesFocus(True)
-        self.setPlainText(doc.report.text(key))
+        self.setPlainText(self.model_text())
         self.textChanged.connect(self._typed)
         doc.textChanged.connect(self._model_changed)
         doc.findingsChanged.connect(self.show_findings)
         self.show_findings()
+
+    def model_text(self) -> str:
+        """The text shown for the model's."""
+        return self.doc.report.text(self.key)
 
     def _typed(self) -> None:
         if self._applying:
             return
         text = self.toPlainText()
         old = self.doc.report.text(self.key)
-        if text == old:
+        if text == old or text == self.model_text():
             return
         if text.count("\n") > old.count("\n"):
             self.session += 1  # a new paragraph starts a new undo step
@@ -79,7 +84,7 @@ class TextEditor(_GrowingText):
     def _model_changed(self, key: str) -> None:
         if key != self.key:
             return
-        new, old = self.doc.report.text(key), self.toPlainText()
+        new, old = self.model_text(), self.toPlainText()
         if new == old:
             return
         prefix = 0
@@ -171,11 +176,23 @@ class TextEditor(_GrowingText):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+class PrefaceEditor(TextEditor):
+    """The opening paragraph: blank in the file means the standard one, which is shown (and
+    follows the cover fields) until the clerk types in it."""
+
+    def __init__(self, doc: Document, key: str, label: str, parent: QWidget | None = None):
+        super().__init__(doc, key, label, parent)
+        doc.metaChanged.connect(lambda: self._model_changed(self.key))
+
+    def model_text(self) -> str:
+        return effective_preface(self.doc.report)
+
+
 class TextBlock(QWidget):
     """A heading, what to write, the editor with its character count, and last year's text beside it."""
 
     def __init__(self, doc: Document, key: str, heading: str, hint: str, parent: QWidget | None = None, *,
-                 label: str = ""):
+                 label: str = "", editor_class: type[TextEditor] | None = None):
         super().__init__(parent)
         self.doc, self.key = doc, key
         title = QLabel(heading)
@@ -184,7 +201,7 @@ class TextBlock(QWidget):
         guide = QLabel(hint)
         guide.setWordWrap(True)
         guide.setStyleSheet("color: #5b6573;")
-        self.editor = TextEditor(doc, key, label or heading, self)
+        self.editor = (editor_class or TextEditor)(doc, key, label or heading, self)
         self.editor.setPlaceholderText("在此填写……")
         self.count = QLabel()
         self.count.setStyleSheet("color: #5b6573;")

@@ -27,7 +27,7 @@ def test_hongze_2023_to_2024(corpus_dir):
     assert draft.prior.tables["regulations"]["normative_docs"]["in_force"] == 5
     assert draft.prior.prior is None
     # texts copied with the years moved on, marked as copied
-    assert "2024 年，区政府严格落实" in draft.sections.other
+    assert "2024年，区政府严格落实" in draft.sections.other
     assert "2023" not in draft.sections.other
     assert "problems" in draft.copied_texts and "overview.active" in draft.copied_texts
     assert "Y3" in {f.code for f in check(draft)}

@@ -124,11 +124,33 @@ def join_lines(lines: list[str]) -> str:
     for text in texts:
         last = paragraphs[-1][-1] if paragraphs else ""
         starts_new = bool(_TOPIC.match(text) or _NUMBERED.match(text))
-        if not last or last[-1] in _SENTENCE_END or starts_new or len(last) < 0.7 * full:
+        if last and not starts_new and _mid_sentence(last):
+            paragraphs[-1].append(text)  # a PDF's hard line break inside a sentence, however short the line
+        elif not last or last[-1] in _SENTENCE_END or starts_new or len(last) < 0.7 * full:
             paragraphs.append([text])
         else:
             paragraphs[-1].append(text)
-    return "\n".join(_glue(parts) for parts in paragraphs)
+    return "\n".join(close_cjk_spaces(_glue(parts)) for parts in paragraphs)
+
+
+_PAIRS = ("《》", "（）", "()", "“”", "【】")
+_CONTINUES = "，、（《“：—-"  # a line ending in these goes on on the next
+
+
+def _mid_sentence(text: str) -> bool:
+    """A line that leaves brackets or quotes open, or ends on a comma: the sentence goes on."""
+    if text[-1] in _CONTINUES:
+        return True
+    return any(text.count(a) > text.count(b) for a, b in _PAIRS)
+
+
+_CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]+(?=[\u3000-\u9fff\uff00-\uffef\d])"
+                        r"|(?<=[\u3000-\u9fff\uff00-\uffef\d])[ \t]+(?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+def close_cjk_spaces(text: str) -> str:
+    """“2023 年”, “邮 编 ：”: spaces a PDF puts between Chinese characters are not the author's."""
+    return _CJK_SPACE.sub("", text)
 
 
 def _glue(parts: list[str]) -> str:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from forms.layout import HeaderCell, table_grid
 from forms.model import CellValue, Report
+from forms.preface import effective_preface, sign_off_date
 from forms.render.docx_styles import TEXT_WIDTH_TWIPS
 from forms.spec import Spec, Table
 
@@ -155,27 +156,6 @@ def paragraphs(text: str) -> list[str]:
     return [line.strip() for line in printable(text).splitlines() if line.strip()]
 
 
-_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-def standard_preface(report: Report) -> str:
-    """The usual opening paragraph, from the document's own data."""
-    spec, org, year = report.spec, report.organization, report.year
-    basis = spec.basis.split(";")[0].strip()
-    parts = "、".join(s.title for s in spec.sections)
-    text = (f"本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和{basis}要求编制。"
-            f"全文包括{parts}。本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。")
-    if org.website:
-        where = org.website if _HAS_CJK.search(org.website) else f"{org.name}门户网站（{org.website}）"
-        text += f"本报告电子版可在{where}查阅或下载。"
-    contact = "，".join(f"{label}：{value}" for label, value in
-                       (("地址", org.address), ("邮编", org.postcode), ("电话", org.phone), ("电子邮箱", org.email))
-                       if value)
-    if contact:
-        text += f"如对本报告有疑问，请与{org.name or '本机关'}联系（{contact}）。"
-    return text
-
-
 TITLE_TAIL = "政府信息公开工作年度报告"
 TITLE_LINE_EMS = 20  # 2号 characters on a 156 mm line
 
@@ -203,10 +183,6 @@ def sign_off(organ: str, day: str) -> tuple[SignatureLine, ...]:
     return SignatureLine(organ, organ_right), SignatureLine(day, date_right)
 
 
-def chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def _text_section_blocks(report: Report, spec: Spec, key: str) -> list[Block]:
     if key != "overview":
         if key not in report.text_keys:  # 2019's 表四 is not held in this report: nothing to print
@@ -223,8 +199,7 @@ def _text_section_blocks(report: Report, spec: Spec, key: str) -> list[Block]:
 
 def build_view(report: Report, today: date | None = None) -> ReportView:
     spec = report.spec
-    today = today or date.today()
-    blocks = [Block("paragraph", p) for p in paragraphs(report.sections.preface or standard_preface(report))]
+    blocks = [Block("paragraph", p) for p in paragraphs(effective_preface(report))]
     for section in spec.sections:
         blocks.append(Block("heading1", section.heading, f"section-{section.key}"))
         tables = spec.tables_of(section.key)
@@ -236,7 +211,7 @@ def build_view(report: Report, today: date | None = None) -> ReportView:
         blocks.append(Block("tables", tables=tuple(v.widened(width) for v in views)))
         for v in views:
             blocks += [Block("note", p) for p in paragraphs(v.note)]
-    closing = report.sections.closing.strip() or chinese_date(today)
+    closing = sign_off_date(report, today)
     organ, title = printable(report.organization.name).strip(), printable(report.display_title).strip()
     signature = sign_off(organ, printable(closing))
     return ReportView(title, title_lines(title), tuple(blocks), signature, report.year, organ)
