@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from forms import store  # noqa: E402
+from forms.model import store  # noqa: E402
 from forms.rules import RULES, check  # noqa: E402
 from timing import timed
 

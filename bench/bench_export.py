@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 import docx  # noqa: E402
 
-from forms import store  # noqa: E402
+from forms.model import store  # noqa: E402
 from forms.render.docx_writer import default_reference, docx_bytes  # noqa: E402
 from forms.render.html_writer import environment, html_text  # noqa: E402
 from timing import timed

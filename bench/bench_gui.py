@@ -65,7 +65,7 @@ main(["--sample"])
 
 
 def bench_edits(edits: int) -> list[float]:
-    from forms.findings import Location
+    from forms.model.findings import Location
     from gui.app import create_application
     from gui.context import AppContext
     from gui.main_window import MainWindow

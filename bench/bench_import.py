@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from forms import store  # noqa: E402
+from forms.model import store  # noqa: E402
 from forms.importers import import_report  # noqa: E402
 from forms.importers.docx import read_docx  # noqa: E402
 from forms.importers.html import read_html  # noqa: E402

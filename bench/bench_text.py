@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from forms.rules import check  # noqa: E402
-from forms.textfigures import read_text  # noqa: E402
+from forms.rules.textfigures import read_text  # noqa: E402
 from tests.test_text_corpus import DOCUMENTS, corpus_report  # noqa: E402
 from timing import timed
 

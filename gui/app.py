@@ -49,7 +49,7 @@ def create_application(argv0: str = "nianbao"):
 
 def run_editor(argv: list[str]) -> int:
     try:
-        from forms.cli import speak_chinese
+        from forms.commands import speak_chinese
         speak_chinese()
         args = _parser().parse_args(argv)
     except SystemExit as exc:
@@ -63,11 +63,11 @@ def run_editor(argv: list[str]) -> int:
     # after it (for its __feature__ switches), which costs a noticeable part of start-up.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")  # we use none; looking for them scans every package
     import importlib.resources.readers  # noqa: F401 (the reader of resources.files())
-    import forms.findings  # noqa: F401
-    import forms.layout  # noqa: F401
+    import forms.model.findings  # noqa: F401
+    import forms.spec.layout  # noqa: F401
     import forms.rules  # noqa: F401
     import forms.specs  # noqa: F401
-    import forms.store  # noqa: F401
+    import forms.model.store  # noqa: F401
     app = create_application()
     if args.screenshot:
         gc.enable()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
-from forms.store import Recovery, RecoveryStore
+from forms.model.store import Recovery, RecoveryStore
 from gui.document import Document
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from forms.findings import Finding, Location
+from forms.model.findings import Finding, Location
 from forms.model import Acknowledgement, CellValue, Report
 from gui.document import Document
 from gui.parse import format_cell

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSettings
 
-from forms.store import RecoveryStore
+from forms.model.store import RecoveryStore
 from gui.interaction import Interaction
 
 AUTOSAVE_MS = 3000

@@ -13,9 +13,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from forms.findings import Finding, Location
+from forms.model.findings import Finding, Location
 from forms.model import Acknowledgement, CellValue, Report
-from forms.preface import follow_cover
+from forms.model.preface import follow_cover
 from forms.rules import check
 
 
@@ -27,7 +27,7 @@ class Document(QObject):
     findingsChanged = Signal()
     changed = Signal()                # anything: autosave, window title
     modifiedChanged = Signal(bool)
-    revealRequested = Signal(object)  # a forms.findings.Location an undo/redo just changed
+    revealRequested = Signal(object)  # a forms.model.findings.Location an undo/redo just changed
 
     def __init__(self, report: Report, path: Path | None = None, *, doc_id: str | None = None,
                  untitled_name: str = "", check_now: bool = True, parent: QObject | None = None):

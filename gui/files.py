@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, QTimer
 
-from forms import store
+from forms.model import store
 from forms.model import Report, new_report
 from gui.autosave import doc_id_of, orphaned_recoveries
 from gui.commands import SetPrior

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
                                QMessageBox, QPlainTextEdit, QProgressDialog, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from forms import store
-from forms.findings import fmt
+from forms.model import store
+from forms.model.findings import fmt
 from forms.importers import ImportCancelled, ImportResult, import_report
 from forms.model import Report
-from forms.prefill import prefill
+from forms.model.prefill import prefill
 
 IMPORT_FILTER = ("可导入的年度报告 (*.json *.docx *.html *.htm *.mht *.pdf *.txt);;Word 文档 (*.docx);;网页 (*.html *.htm *.mht);;"
                  "PDF 文件 (*.pdf);;文本 (*.txt);;所有文件 (*)")

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from forms.findings import Finding
-from forms.store import Recovery
+from forms.model.findings import Finding
+from forms.model.store import Recovery
 
 REPORT_FILTER = "年报文件 (*.json)"
 OPEN_FILTER = "年报文件 (*.json);;可导入的文档 (*.docx *.html *.htm *.pdf *.txt);;所有文件 (*)"

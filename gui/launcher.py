@@ -11,7 +11,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     import forms.commands
     import gui.subcommands  # subcommands that need Qt (export --pdf); they import it only when run
-    from forms.cli import main as cli_main, subcommand_names
+    from forms.commands import main as cli_main, subcommand_names
     packages = (forms.commands, gui.subcommands)
     if argv and (argv[0] in subcommand_names(packages) or argv[0] in ("-h", "--help")):
         return cli_main(argv, packages)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QStyle,
                                QWidget)
 
-from forms.findings import Finding, Location, Severity
+from forms.model.findings import Finding, Location, Severity
 from gui.autosave import Autosaver
 from gui.context import AppContext
 from gui.document import Document

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from forms.findings import Location, Severity
+from forms.model.findings import Location, Severity
 from forms.spec import Spec
 from gui.document import Document
 from gui.findings_panel import COLORS, dot

@@ -6,9 +6,9 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPalette
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
-from forms.findings import Location, Severity
+from forms.model.findings import Location, Severity
 from forms.model import OrgLevel
-from forms.preface import chinese_date, default_sign_off, parse_chinese_date
+from forms.model.preface import chinese_date, default_sign_off, parse_chinese_date
 from gui.commands import ResetPreface, SetField
 from gui.document import Document
 from gui.findings_panel import sharp_pixmap

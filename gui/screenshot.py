@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTemporaryDir
 from PySide6.QtWidgets import QApplication
 
-from forms.findings import Location
+from forms.model.findings import Location
 from gui.context import AppContext
 from gui.interaction import Interaction
 from gui.main_window import MainWindow

@@ -1,6 +1,6 @@
 """One official table as a Qt model: the whole printed grid, header cells included.
 
-The grid comes from forms.layout.table_grid(), so the view can merge cells exactly as the
+The grid comes from forms.spec.layout.table_grid(), so the view can merge cells exactly as the
 Word template does. Data cells read the report (totals computed by the model); edits go
 through SetCell on the document's undo stack.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from forms.findings import Finding, Severity
-from forms.layout import HeaderCell, table_grid
+from forms.model.findings import Finding, Severity
+from forms.spec.layout import HeaderCell, table_grid
 from forms.model import CellValue
 from gui.commands import SetCell
 from gui.document import Document

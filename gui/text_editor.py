@@ -5,8 +5,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
-from forms.findings import Finding, Severity
-from forms.preface import effective_preface
+from forms.model.findings import Finding, Severity
+from forms.model.preface import effective_preface
 from gui.commands import SetText
 from gui.document import Document
 from gui.fonts import document_font

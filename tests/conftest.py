@@ -35,5 +35,5 @@ def sample_prior_path() -> Path:
 
 @pytest.fixture
 def sample_report():
-    from forms import store
+    from forms.model import store
     return store.load(SAMPLE)

@@ -82,9 +82,25 @@ def test_the_import_linter_contract_breaks_when_forms_imports_qt(tmp_path):
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     assert lint_imports(tmp_path, tmp_path).returncode == 0
 
-    spec = tmp_path / "forms" / "spec.py"
+    spec = tmp_path / "forms" / "spec" / "__init__.py"
     spec.write_text(spec.read_text(encoding="utf-8") + "\n\ndef _colour():\n    from PySide6.QtGui import QColor\n",
                     encoding="utf-8")
     broken = lint_imports(tmp_path, tmp_path)
     assert broken.returncode != 0
     assert "BROKEN" in broken.stdout and "forms.spec" in broken.stdout
+
+
+def test_the_layers_contract_breaks_when_a_lower_layer_reaches_up(tmp_path):
+    """The document (forms.model) may not run the rules, and the importers may not use the renderers."""
+    shutil.copytree(ROOT / "forms", tmp_path / "forms", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "gui", tmp_path / "gui", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    for module, reach in (("forms/model/store.py", "from forms.rules import check"),
+                          ("forms/importers/sniff.py", "from forms.render import write_docx")):
+        target = tmp_path / module
+        original = target.read_text(encoding="utf-8")
+        target.write_text(original + f"\n\ndef _later():\n    {reach}\n", encoding="utf-8")
+        broken = lint_imports(tmp_path, tmp_path)
+        assert broken.returncode != 0, module
+        assert "layers" in broken.stdout and "BROKEN" in broken.stdout
+        target.write_text(original, encoding="utf-8")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from forms import store
-from forms.cli import main
+from forms.model import store
+from forms.commands import main
 from forms.spec import load_spec
 
 APPS = load_spec().table("applications")
@@ -196,7 +196,7 @@ def test_new_into_a_missing_folder_exits_2(capsys, tmp_path):
 
 
 def test_usage_mistakes_are_explained_in_chinese(capsys):
-    from forms.cli import main
+    from forms.commands import main
     with pytest.raises(SystemExit) as exc:
         main(["new", "--year", "abc", "-o", "x.json"])
     assert exc.value.code == 2
@@ -209,7 +209,7 @@ def test_piping_the_findings_into_head_ends_quietly(tmp_path):
     import subprocess
     import sys
     bad = tmp_path / "2019.json"
-    from forms import store
+    from forms.model import store
     from forms.model import new_report
     report = new_report(2024, "青岚县人民政府")
     report.set_cell("applications", "new_received", "natural_person", 1)  # the rest blank: many A6
@@ -223,8 +223,8 @@ def test_piping_the_findings_into_head_ends_quietly(tmp_path):
 
 
 def test_blank_cells_are_listed_a_row_at_a_time_for_people_and_a_cell_at_a_time_in_json(tmp_path, capsys):
-    from forms import store
-    from forms.cli import main
+    from forms.model import store
+    from forms.commands import main
     from forms.model import new_report
     report = new_report(2024, "青岚县人民政府")
     for column in ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org"):

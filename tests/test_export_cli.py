@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from forms import store
-from forms.embed import from_json
-from forms.render import read_embedded_docx, read_embedded_html
+from forms.model import store
+from forms.model.embed import from_json
+from forms.model.embedded import read_embedded_docx, read_embedded_html
 from gui.launcher import main
 
 

@@ -12,7 +12,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from forms.layout import table_grid
+from forms.spec.layout import table_grid
 from forms.model import new_report
 from forms.render import ReferenceDocError, docx_bytes, write_docx
 from forms.render.view import format_value

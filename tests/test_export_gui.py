@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
-from forms import store
-from forms.embed import from_json
-from forms.render import read_embedded_docx, read_embedded_html
+from forms.model import store
+from forms.model.embed import from_json
+from forms.model.embedded import read_embedded_docx, read_embedded_html
 from gui.export_ui import PreviewDialog, choose_reference_doc, export_report
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from lxml import html as lxml_html
 
-from forms.layout import table_grid
+from forms.spec.layout import table_grid
 from forms.render import html_text
 from forms.render.view import format_value
 

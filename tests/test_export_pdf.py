@@ -8,7 +8,7 @@ from datetime import date
 import pdfplumber
 import pytest
 
-from forms.layout import table_grid
+from forms.spec.layout import table_grid
 from forms.render import write_docx
 from forms.render.office import docx_to_pdf_bytes, find_soffice
 from gui.launcher import main

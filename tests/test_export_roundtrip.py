@@ -8,9 +8,10 @@ from decimal import Decimal
 import docx
 import pytest
 
-from forms import embed, store
+from forms.model import embed, store
 from forms.model import Acknowledgement
-from forms.render import docx_bytes, html_text, read_embedded_docx, read_embedded_html, write_docx
+from forms.model.embedded import read_embedded_docx, read_embedded_html
+from forms.render import docx_bytes, html_text, write_docx
 
 TODAY = date(2025, 1, 20)
 TRICKY = "</script><!-- 注释 -->&nbsp;“引号”\n第二段\t制表\u3000全角空格"

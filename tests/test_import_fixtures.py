@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from forms import store
-from forms.cli import main as cli
+from forms.model import store
+from forms.commands import main as cli
 from forms.importers import import_report
 from forms.rules import check
 

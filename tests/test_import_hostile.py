@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from forms import store
+from forms.model import store
 from forms.importers import import_report
 from forms.importers.docx import read_docx
 from forms.importers.html import read_html

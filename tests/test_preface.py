@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from forms.importers.sections import join_lines
-from forms.preface import default_sign_off, follow_cover, sign_off_date
+from forms.model.preface import default_sign_off, follow_cover, sign_off_date
 from forms.prefill import prefill
 from forms.render.view import build_view
 from forms.rules import check

@@ -1,11 +1,11 @@
 """Next year's draft from last year's report."""
 from __future__ import annotations
 
-from forms import store
-from forms.cli import main as cli
+from forms.model import store
+from forms.commands import main as cli
 from forms.importers import import_report
 from forms.model import new_report
-from forms.prefill import prefill
+from forms.model.prefill import prefill
 from forms.rules import check
 
 COLS = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org"]
@@ -82,7 +82,7 @@ def test_from_a_2019_format_report():
 
 def test_a_prior_kept_in_the_2019_format_gives_a_2021_draft():
     from forms.model import new_report
-    from forms.prefill import prefill
+    from forms.model.prefill import prefill
     old = new_report(2020, "青岚县人民政府", template="national-2019")
     old.set_cell("applications", "carried_forward", "natural_person", 3)
     draft = prefill(old, 2021)

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from forms.findings import Severity
+from forms.model.findings import Severity
 from forms.model import new_report
 from forms.rules import check
 from forms.spec import load_spec
@@ -233,7 +233,7 @@ def test_every_family_runs_whichever_module_was_imported_first(first, sample_pat
     import subprocess
     import sys
     script = (f"import {first}\n"
-              "from forms import store\n"
+              "from forms.model import store\n"
               "from forms.rules import check\n"
               f"r = store.load({str(sample_path)!r})\n"
               "r.set_cell('applications', 'granted', 'natural_person', None)\n"

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from forms.findings import Severity
+from forms.model.findings import Severity
 from forms.model import OrgLevel
 from forms.rules import check
 

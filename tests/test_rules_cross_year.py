@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from forms import store
-from forms.findings import Severity
+from forms.model import store
+from forms.model.findings import Severity
 from forms.model import Report
 from forms.rules import check
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from forms.layout import table_grid
+from forms.spec.layout import table_grid
 from forms.spec import load_spec
 
 TEMPLATES = ["national-2021", "national-2019"]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from forms import store
+from forms.model import store
 from forms.model import Acknowledgement, ExportRecord, OrgLevel, Report, new_report
 from forms.spec import load_spec
 

@@ -6,7 +6,7 @@ import pytest
 from forms.model import OrgLevel, new_report
 from forms.rules import check
 from forms.rules.text import comparisons
-from forms.textfigures import read_claims, read_figures
+from forms.rules.textfigures import read_claims, read_figures
 
 N_CODES = [f"N{i}" for i in range(1, 9)]
 

@@ -19,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from forms import store  # noqa: E402
+from forms.model import store  # noqa: E402
 from forms.render import write_docx  # noqa: E402
 from forms.render.office import docx_to_pdf_bytes  # noqa: E402
 

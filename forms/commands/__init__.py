@@ -1,1 +1,85 @@
-"""Subcommands of `nianbao`: each module here defines `register(subparsers)`."""
+"""`nianbao SUBCOMMAND …`: batch work on reports, Qt-free. Each module here is a subcommand
+and defines `register(subparsers)`.
+
+Exit codes: 0 done (and, for check, no error); 1 the report has errors; 2 a file could not be
+read or written (the message goes to stderr).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from types import ModuleType
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+_OWN: tuple[ModuleType, ...] = (sys.modules[__name__],)
+
+# argparse's own words (usage, errors) go through gettext; clerks read them in Chinese.
+_ARGPARSE_CHINESE = {
+    "usage: ": "用法：",
+    "positional arguments": "参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的值 %(value)r（应为 %(type)s）",
+    "expected one argument": "需要一个值",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+}
+
+
+def speak_chinese() -> None:
+    """Make argparse print its usage and errors in Chinese (idempotent)."""
+    argparse._ = lambda text: _ARGPARSE_CHINESE.get(text, text)
+
+
+class CommandError(Exception):
+    """A problem to tell the clerk on stderr, exiting with `code`."""
+
+    def __init__(self, message: str, code: int = EXIT_UNREADABLE):
+        super().__init__(message)
+        self.code = code
+
+
+def _modules(packages: tuple[ModuleType, ...]) -> list[str]:
+    """Subcommand modules of the given packages (gui.subcommands adds those that need Qt)."""
+    return sorted((f"{p.__name__}.{info.name}" for p in packages for info in pkgutil.iter_modules(p.__path__)),
+                  key=lambda name: name.rsplit(".", 1)[1])
+
+
+def build_parser(packages: tuple[ModuleType, ...] = _OWN) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nianbao", description="政府信息公开工作年度报告：填写、校验、导出。不带参数运行打开编辑器。")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    for name in _modules(packages):
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def subcommand_names(packages: tuple[ModuleType, ...] = _OWN) -> set[str]:
+    return {name.rsplit(".", 1)[1].rstrip("_") for name in _modules(packages)}
+
+
+def main(argv: list[str] | None = None, packages: tuple[ModuleType, ...] = _OWN) -> int:
+    if hasattr(sys.stdout, "reconfigure"):  # Windows consoles default to a legacy code page
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace")
+        sys.stderr.reconfigure(encoding="utf-8", errors="replace")
+    speak_chinese()
+    parser = build_parser(packages)
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_UNREADABLE
+    try:
+        return args.run(args)
+    except CommandError as exc:
+        print(f"nianbao: {exc}", file=sys.stderr)
+        return exc.code
+    except BrokenPipeError:  # `nianbao check … | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 import sys
 
-from forms import store
-from forms.cli import EXIT_FINDINGS, EXIT_OK, CommandError
-from forms.documents import open_report
-from forms.findings import Severity, blank_row_label
+from forms.model import store
+from forms.commands import EXIT_FINDINGS, EXIT_OK, CommandError
+from forms.importers.open import open_report
+from forms.model.findings import Severity, blank_row_label
 from forms.rules import check
 
 

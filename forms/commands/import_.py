@@ -5,8 +5,8 @@ import json
 import sys
 from pathlib import Path
 
-from forms import store
-from forms.cli import EXIT_OK, CommandError
+from forms.model import store
+from forms.commands import EXIT_OK, CommandError
 from forms.importers import import_report
 
 

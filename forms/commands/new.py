@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from forms import store
-from forms.cli import EXIT_OK, CommandError
+from forms.model import store
+from forms.commands import EXIT_OK, CommandError
 from forms.model import OrgLevel, new_report
 
 

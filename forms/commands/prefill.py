@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from forms import store
-from forms.cli import EXIT_OK, CommandError
-from forms.documents import open_report
-from forms.prefill import prefill
+from forms.model import store
+from forms.commands import EXIT_OK, CommandError
+from forms.importers.open import open_report
+from forms.model.prefill import prefill
 
 
 def register(sub) -> None:

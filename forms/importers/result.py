@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from forms import store
+from forms.model import store
 from forms.model import Report
 
 Cell = tuple[str, str, str]  # (table, row, column)

@@ -5,7 +5,8 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from forms import embed, store
+from forms.model import embed, store
+from forms.model.embedded import read_embedded_docx, read_embedded_html
 from forms.importers import mapping
 from forms.importers import result as R
 from forms.importers.text import decode, read_text
@@ -115,20 +116,12 @@ def _build(path: Path, doc) -> R.ImportResult:
 # --- our own exports: exact through the embedded data, unless the tables were edited ----------
 def _embedded_docx(path: Path) -> str | None:
     try:
-        from forms.render import read_embedded_docx
-    except ImportError:
-        return None
-    try:
         return read_embedded_docx(path)
     except Exception:  # a damaged embedded part must not stop reading the visible document
         return None
 
 
 def _embedded_html(text: str) -> str | None:
-    try:
-        from forms.render import read_embedded_html
-    except ImportError:
-        return None
     try:
         return read_embedded_html(text)
     except Exception:  # as above

@@ -20,10 +20,10 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from xml.sax.saxutils import escape
 
-from forms import embed
+from forms.model import embed
 from forms.model import Report
 from forms.render.docx_styles import ensure_styles
-from forms.render.embedded import (CUSTOM_XML_PROPS_REL, CUSTOM_XML_PROPS_TYPE, CUSTOM_XML_REL,
+from forms.model.embedded import (CUSTOM_XML_PROPS_REL, CUSTOM_XML_PROPS_TYPE, CUSTOM_XML_REL,
                                    UnsafeFileError, check_zip, custom_xml_item, custom_xml_props,
                                    is_report_item)
 from forms.render.files import write_bytes_atomic

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from forms.findings import Finding, Severity
+from forms.model.findings import Finding, Severity
 from forms.model import ExportRecord, Report
 from forms.rules import check, open_findings
 

@@ -12,7 +12,7 @@ from importlib import resources
 
 import jinja2
 
-from forms import embed
+from forms.model import embed
 from forms.model import Report
 from forms.render.files import write_bytes_atomic
 from forms.render.view import ReportView, build_view

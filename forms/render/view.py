@@ -1,6 +1,6 @@
 """One view of a report for publishing, shared by the DOCX and the HTML renderers.
 
-Headings, paragraphs and tables come from the spec and from `forms.layout.table_grid`; the
+Headings, paragraphs and tables come from the spec and from `forms.spec.layout.table_grid`; the
 renderers only decide how each block looks. Nothing here knows a label by heart.
 """
 from __future__ import annotations
@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from forms.layout import HeaderCell, table_grid
+from forms.spec.layout import HeaderCell, table_grid
 from forms.model import CellValue, Report
-from forms.preface import effective_preface, sign_off_date
+from forms.model.preface import effective_preface, sign_off_date
 from forms.render.docx_styles import TEXT_WIDTH_TWIPS
 from forms.spec import Spec, Table
 

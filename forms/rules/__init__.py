@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Iterable
 
-from forms.findings import Finding, Location, Severity
+from forms.model.findings import Finding, Location, Severity
 from forms.model import CellValue, Report
 
 

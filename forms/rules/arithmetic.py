@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from forms.findings import Finding, Location, Severity, fmt
+from forms.model.findings import Finding, Location, Severity, fmt
 from forms.rules import Context, rule
 
 

@@ -5,7 +5,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from forms.findings import Finding, Location, Severity, fmt
+from forms.model.findings import Finding, Location, Severity, fmt
 from forms.model import OrgLevel
 from forms.rules import Context, rule
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from forms.findings import Finding, Location, Severity, fmt
+from forms.model.findings import Finding, Location, Severity, fmt
 from forms.rules import Context, rule
 
 SIMILAR = 90.0  # percent: a text this close to last year's was copied, not written

@@ -2,8 +2,8 @@
 cover, last year's figures in text copied from last year's report."""
 from __future__ import annotations
 
-from forms.findings import Finding, Location, Severity
-from forms.preface import contradictions
+from forms.model.findings import Finding, Location, Severity
+from forms.model.preface import contradictions
 from forms.rules import Context, rule
 
 

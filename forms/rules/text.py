@@ -11,10 +11,10 @@ import weakref
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from forms.findings import Finding, Location, Severity, fmt
+from forms.model.findings import Finding, Location, Severity, fmt
 from forms.model import CellValue, OrgLevel, Report
 from forms.rules import Context, rule
-from forms.textfigures import Claim, Figure, read_text
+from forms.rules.textfigures import Claim, Figure, read_text
 
 APPLICATIONS = "applications"
 REVIEW = "review_litigation"

@@ -8,9 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from forms import store
-from forms.cli import EXIT_FINDINGS, EXIT_OK, CommandError
-from forms.documents import open_report
+from forms.model import store
+from forms.commands import EXIT_FINDINGS, EXIT_OK, CommandError
+from forms.importers.open import open_report
 from forms.render import ReferenceDocError, assess, describe, record_export, write_docx, write_html
 
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from forms.findings import Location
-from forms.store import RecoveryStore
+from forms.model.findings import Location
+from forms.model.store import RecoveryStore
 from gui.app import create_application
 from gui.context import AppContext
 from gui.main_window import MainWindow

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from forms.store import RecoveryStore
+from forms.model.store import RecoveryStore
 from gui.context import AppContext
 from gui.interaction import Interaction
 

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from forms.findings import Location
+from forms.model.findings import Location
 
 
 def table_view(window, table: str):

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from PySide6.QtGui import QUndoStack
 
-from forms import store
-from forms.findings import Severity
+from forms.model import store
+from forms.model.findings import Severity
 from gui.commands import Acknowledge, SetCell, SetCells, SetField, SetPrior, SetText
 from gui.document import Document
 

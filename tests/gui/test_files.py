@@ -5,7 +5,7 @@ import json
 
 from PySide6.QtCore import Qt
 
-from forms import store
+from forms.model import store
 from gui.main_window import MainWindow
 from gui.settings import recent_files
 from gui_helpers import commit_text, select, table_view, type_into_cell

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from forms.findings import Severity
+from forms.model.findings import Severity
 from gui.findings_panel import group_findings
 from gui.table_model import TINTS
 from gui_helpers import select, table_view, type_into_cell

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from forms import store
+from forms.model import store
 from forms.commands.check import _lines
-from forms.findings import Severity
+from forms.model.findings import Severity
 from forms.rules import check
 from gui.commands import AcknowledgeAll, SetCells
 from gui.document import Document

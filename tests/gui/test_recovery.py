@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from forms.store import RecoveryStore
+from forms.model.store import RecoveryStore
 from gui.context import AppContext
 from gui.main_window import MainWindow
 from gui_helpers import select, table_view, type_into_cell

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from forms import store
+from forms.model import store
 from forms.spec import load_spec
 from gui.document import Document
 from gui.findings_panel import FindingsModel

@@ -1,4 +1,4 @@
-"""The report's own data inside an exported DOCX or HTML (format: forms.embed), written and read back.
+"""The report's own data inside an exported DOCX or HTML (format: forms.model.embed), written and read back.
 
 The importers call `read_embedded_docx` / `read_embedded_html` so the format lives in one place.
 Both readers take untrusted files: sizes are checked before anything is decompressed or parsed.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree, html as lxml_html
 
-from forms.embed import HTML_SCRIPT_ID, NAMESPACE
+from forms.model.embed import HTML_SCRIPT_ID, NAMESPACE
 
 ITEM_NAME = re.compile(r"^customXml/item\d+\.xml$")
 MAX_ITEM_BYTES = 60 * 1024 * 1024      # a report with its prior is tens of kB

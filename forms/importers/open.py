@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from forms import store
-from forms.model import Report
+from forms.importers.sniff import import_report
+from forms.model import Report, store
 
 
 def open_report(path: str | os.PathLike) -> Report:
@@ -13,9 +13,5 @@ def open_report(path: str | os.PathLike) -> Report:
     path = Path(path)
     try:
         return store.load(path)
-    except store.NotOurFileError as not_ours:
-        try:
-            from forms.importers import import_report
-        except ImportError:
-            raise not_ours from None
+    except store.NotOurFileError:
         return import_report(path).report

@@ -65,7 +65,7 @@ class Sections(BaseModel):
     problems: str = ""
     other: str = ""
     notes: dict[str, str] = Field(default_factory=dict)  # table key -> note printed under it
-    closing: str = ""  # the sign-off date (2025年1月20日); blank: forms.preface.default_sign_off
+    closing: str = ""  # the sign-off date (2025年1月20日); blank: forms.model.preface.default_sign_off
 
 
 class Acknowledgement(BaseModel):

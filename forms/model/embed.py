@@ -11,7 +11,7 @@ and never reach a website.
 """
 from __future__ import annotations
 
-from forms import store
+from forms.model import store
 from forms.model import Report
 
 NAMESPACE = "urn:nianbao:report:1"
