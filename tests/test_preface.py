@@ -5,7 +5,7 @@ from datetime import date
 
 from forms.importers.sections import join_lines
 from forms.model.preface import default_sign_off, follow_cover, sign_off_date
-from forms.prefill import prefill
+from forms.model.prefill import prefill
 from forms.render.view import build_view
 from forms.rules import check
 
