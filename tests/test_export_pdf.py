@@ -10,6 +10,7 @@ import pytest
 
 from forms.spec.layout import table_grid
 from forms.render import write_docx
+from forms.render.fontmap import installed_families
 from forms.render.office import docx_to_pdf_bytes, find_soffice
 from gui.launcher import main
 
@@ -67,6 +68,7 @@ def test_libreoffice_pdf_of_the_docx_shows_every_table_label(sample_report, tmp_
     pdf_path.write_bytes(docx_to_pdf_bytes(docx_path))
     cells: set[str] = set()
     with pdfplumber.open(pdf_path) as pdf:
+        fonts = {re.sub(r"^[A-Z]{6}\+", "", c["fontname"]) for c in pdf.pages[0].chars}
         text = _flat("".join(page.extract_text() or "" for page in pdf.pages))
         for page in pdf.pages:
             for table in page.extract_tables():
@@ -76,6 +78,10 @@ def test_libreoffice_pdf_of_the_docx_shows_every_table_label(sample_report, tmp_
     assert sorted(label for label in labels if _flat(label) not in cells) == []
     assert "青岚县人民政府2024年" in text and "—1—" in text
     assert "152" in cells and "1487.2" in cells
+    # title, headings, sub-headings and body in faces of their own (not one Sans for everything)
+    if "AR PL UKai CN" in installed_families():
+        assert any("UKai" in f for f in fonts), fonts
+    assert len({f for f in fonts if "CJK" in f or "UKai" in f}) >= 3, fonts
 
 
 @needs_office

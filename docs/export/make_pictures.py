@@ -1,14 +1,12 @@
 """Pictures of the Word export for the README: page 1 and the page with table 三.
 
-The sample is exported to DOCX, converted by LibreOffice and rasterised by pdftoppm. Machines
-without the GB fonts (仿宋_GB2312 …) get them mapped to Noto CJK SC, so the pictures show Chinese
-glyph forms rather than the Japanese ones fontconfig would otherwise pick.
+The sample is exported to DOCX, converted by LibreOffice and rasterised by pdftoppm; machines
+without the GB fonts (仿宋_GB2312 …) get the stand-ins of forms.render.fontmap, as the app's PDF does.
 
     /work/venv-dev/bin/python docs/export/make_pictures.py
 """
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -24,21 +22,6 @@ from forms.render import write_docx  # noqa: E402
 from forms.render.office import docx_to_pdf_bytes  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "sample" / "qinglan_county_2024.json"
-SERIF, SANS = "Noto Serif CJK SC", "Noto Sans CJK SC"
-ALIASES = {"仿宋_GB2312": SERIF, "仿宋": SERIF, "楷体_GB2312": SERIF, "楷体": SERIF, "宋体": SERIF,
-           "方正小标宋简体": SERIF, "华文中宋": SERIF, "黑体": SANS, "Times New Roman": SERIF}
-
-
-def fontconfig(folder: Path) -> Path:
-    rules = "".join(f'<alias binding="same"><family>{name}</family><prefer><family>{to}</family></prefer></alias>'
-                    for name, to in ALIASES.items())
-    conf = folder / "fonts.conf"
-    conf.write_text(f'<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-                    f'<include ignore_missing="yes">/etc/fonts/fonts.conf</include>{rules}</fontconfig>',
-                    encoding="utf-8")
-    return conf
-
-
 def page_with(pdf: Path, words: str) -> int:
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
@@ -58,7 +41,6 @@ def snap(pdf: Path, page: int, target: Path) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        os.environ["FONTCONFIG_FILE"] = str(fontconfig(tmp))
         docx_path = tmp / "sample.docx"
         write_docx(store.load(SAMPLE), docx_path, today=date(2025, 1, 20))
         pdf = tmp / "sample.pdf"

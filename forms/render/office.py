@@ -7,6 +7,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from forms.render.fontmap import fontconfig_file
+
 CONVERT_TIMEOUT_S = 180
 _WINDOWS_PLACES = (r"C:\Program Files\LibreOffice\program\soffice.exe",
                    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
@@ -33,11 +35,15 @@ def docx_to_pdf_bytes(docx_path: str | os.PathLike, soffice: str | None = None) 
         # A private profile: a LibreOffice the clerk has open would otherwise swallow the request.
         profile = Path(tmp, "profile").as_uri()
         out = Path(tmp, "out")
+        env = dict(os.environ)
+        conf = fontconfig_file(Path(tmp))
+        if conf is not None:  # the official faces as the best installed Simplified-Chinese ones
+            env["FONTCONFIG_FILE"] = str(conf)
         try:
             done = subprocess.run(
                 [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
                  "--convert-to", "pdf", "--outdir", str(out), str(docx_path)],
-                capture_output=True, timeout=CONVERT_TIMEOUT_S, check=False)
+                capture_output=True, timeout=CONVERT_TIMEOUT_S, check=False, env=env)
         except subprocess.TimeoutExpired:
             raise OfficeError(f"LibreOffice 在 {CONVERT_TIMEOUT_S} 秒内未完成转换。") from None
         except OSError as exc:
