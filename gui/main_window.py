@@ -4,8 +4,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtCore import QByteArray, QRect, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QStyle,
                                QWidget)
 
@@ -22,6 +22,7 @@ from gui.settings import recent_files
 from gui.start_page import StartPage
 
 EXPORTS = [("docx", "Word 文档…"), ("html", "网页…"), ("pdf", "PDF…")]
+PREFERRED_SIZE = (1360, 880)
 
 
 class MainWindow(FileActions, QMainWindow):
@@ -42,7 +43,6 @@ class MainWindow(FileActions, QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.page_stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([340, 1020])
         self.central = QStackedWidget()
         self.central.addWidget(self.splitter)
         self.setCentralWidget(self.central)
@@ -60,9 +60,8 @@ class MainWindow(FileActions, QMainWindow):
         self.setAcceptDrops(True)  # a report dragged from Explorer opens
         # A set minimum keeps pages of different sizes from resizing the window (and offscreen
         # rendering, used for screenshots, from warning that it cannot pass size hints on).
-        self.setMinimumSize(720, 480)
-        self.resize(1360, 880)
-        self.resizeDocks([self.findings_dock], [190], Qt.Orientation.Vertical)
+        self.setMinimumSize(640, 440)
+        self.fit_to_screen()
         self._restore_layout()
         self._enable_document_actions(False)
 
@@ -200,11 +199,22 @@ class MainWindow(FileActions, QMainWindow):
             self.recent_menu.addAction("（无）").setEnabled(False)
 
     # --- layout memory -----------------------------------------------------------------------
+    def fit_to_screen(self) -> None:
+        """The preferred size where the screen has room, else the screen's free area (1366×768, 200 %)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        free = screen.availableGeometry() if screen else QRect(0, 0, *PREFERRED_SIZE)
+        frame = 40  # the title bar and borders the window manager adds
+        width, height = min(PREFERRED_SIZE[0], free.width() - 8), min(PREFERRED_SIZE[1], free.height() - frame)
+        self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+        self.move(free.x() + (free.width() - self.width()) // 2, free.y() + max(0, (free.height() - frame - self.height()) // 2))
+        self.splitter.setSizes([min(340, self.width() // 4), self.width() - min(340, self.width() // 4)])
+        self.resizeDocks([self.findings_dock], [max(120, min(190, self.height() // 4))], Qt.Orientation.Vertical)
+
     def _restore_layout(self) -> None:
         s = self.context.settings
         geometry, state, split = s.value("window/geometry"), s.value("window/state"), s.value("window/splitter")
         if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # Qt moves it back onto a screen that has since shrunk
         if isinstance(state, QByteArray):
             self.restoreState(state)
         if isinstance(split, QByteArray):

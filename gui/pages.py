@@ -56,6 +56,15 @@ class Page(QScrollArea):
     def finish(self) -> None:
         self.column.addStretch(1)
 
+    def resizeEvent(self, event) -> None:
+        margins = self.column.contentsMargins()
+        # The vertical scroll bar's room kept free: a long page gets one once the tables are laid out.
+        room = (event.size().width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+                - margins.left() - margins.right())
+        for view in self.tables.values():
+            view.fit(room)
+        super().resizeEvent(event)
+
     def commit_pending(self) -> None:
         for view in self.tables.values():
             view.commit_pending()
@@ -69,12 +78,17 @@ class Page(QScrollArea):
     def add_table(self, table_key: str, caption: str | None):
         # Imported here: the table classes cost start-up time, and the first page is text.
         from gui.table_model import TableModel
-        from gui.table_view import StickyHeader, TableView
+        from gui.table_view import FrozenLabels, StickyHeader, TableView
         view = TableView(TableModel(self.doc, table_key), self)
+        # On a narrow screen the row labels stay at the left while the figures scroll sideways.
+        frozen = FrozenLabels(view, self.viewport())
+        self.horizontalScrollBar().valueChanged.connect(frozen.follow)
+        self.verticalScrollBar().valueChanged.connect(frozen.follow)
         if len(view.model().grid.table.rows) > 10:  # 表三: its column labels stay in sight
             sticky = StickyHeader(view, self.viewport())
             self.verticalScrollBar().valueChanged.connect(sticky.follow)
             self.horizontalScrollBar().valueChanged.connect(sticky.follow)
+            sticky.raise_()
         box = QVBoxLayout()
         box.setSpacing(0)
         if caption:  # the shaded caption row of 表二 in the Word template
@@ -83,6 +97,7 @@ class Page(QScrollArea):
             cap.setStyleSheet("QLabel#tableCaption { background: #dce6f2; border: 1px solid #7a8594;"
                               " border-bottom: none; padding: 3px 6px; }")
             cap.setFixedWidth(view.width())
+            view.resized.connect(lambda c=cap, v=view: c.setFixedWidth(v.width()))
             box.addWidget(cap)
         box.addWidget(view)
         self.tables[table_key] = view

@@ -45,7 +45,8 @@ def take_screenshot(out: Path, file: Path | None, section: str | None) -> int:
     scratch = QTemporaryDir()  # the clerk's own settings and recovery files are left alone
     settings = QSettings(str(Path(scratch.path()) / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(AppContext(settings=settings, recovery=None, interaction=Unattended()))
-    window.resize(*SIZE)
+    if QApplication.platformName() == "offscreen":  # no real screen to fit: the README's size
+        window.resize(*SIZE)
     opened = window.open_path(file) if file else window.open_sample()
     if not opened:
         print(f"nianbao: 无法打开 {file}", file=sys.stderr)

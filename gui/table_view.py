@@ -14,8 +14,12 @@ from gui.table_model import TableModel
 GRID = QColor("#7a8594")
 
 
+MIN_LABEL_SCALE = 0.55  # row labels wrap onto more lines before the table scrolls sideways
+
+
 class TableView(QTableView):
     message = Signal(str)  # something the clerk should read (rejected paste …)
+    resized = Signal()     # its column widths changed to fit the page
 
     def __init__(self, model: TableModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -42,6 +46,7 @@ class TableView(QTableView):
         for h in model.grid.headers:
             if h.rowspan > 1 or h.colspan > 1:
                 self.setSpan(h.row, h.col, h.rowspan, h.colspan)
+        self._fit_width: int | None = None
         self._size_cells()
         self.selectionModel().currentChanged.connect(self._say_where)
 
@@ -49,7 +54,40 @@ class TableView(QTableView):
         return super().model()
 
     # --- geometry: widths in character units, heights to fit the wrapped labels ----------
+    def fit(self, width: int) -> None:
+        """Columns narrowed (labels wrapping, figures still whole) to fit a page this wide, down to a floor."""
+        if width != self._fit_width:
+            self._fit_width = width
+            self._size_cells()
+            self.resized.emit()
+
     def _size_cells(self) -> None:
+        self._size_cells_scaled(1.0)
+        g = self.model().grid
+        if self._fit_width is None or self.width() <= self._fit_width:
+            return
+        fm = QFontMetrics(self.font())
+        data_floor = fm.horizontalAdvance("9999") + 8  # four digits whole; the column labels wrap
+        data_cols = g.n_cols - g.label_cols
+        label_scale = data_scale = 1.0
+        natural_labels = sum(self.columnWidth(c) for c in range(g.label_cols))
+        for _ in range(4):  # the paddings do not scale: close in on the width in a few steps
+            over = self.width() - self._fit_width
+            if over <= 0:
+                return
+            labels = sum(self.columnWidth(c) for c in range(g.label_cols))
+            data = self.width() - labels
+            # The labels give up room first (wrapping onto more lines), then the figures, down to four digits.
+            if labels:
+                give = min(over, labels - natural_labels * MIN_LABEL_SCALE)
+                if give > 0:
+                    label_scale *= (labels - give) / labels
+                    over -= give
+            if over > 0 and data:
+                data_scale = max(data_floor * data_cols / data * data_scale, data_scale * (data - over) / data)
+            self._size_cells_scaled(label_scale, min(1.0, data_scale))
+
+    def _size_cells_scaled(self, label_scale: float, data_scale: float = 1.0) -> None:
         m = self.model()
         fm = QFontMetrics(self.font())
         unit = fm.horizontalAdvance("中")
@@ -65,10 +103,10 @@ class TableView(QTableView):
             data_width = 4.2
         data_cols = g.n_cols - g.label_cols
         padded = 3 if g.label_cols == 1 else data_cols  # 表二 pads as if it had three columns
-        data_total = round(data_width * data_cols * unit + 12 * padded)
+        data_total = round((data_width * data_cols * unit + 12 * padded) * data_scale)
         for c in range(g.n_cols):
             if c < g.label_cols:
-                self.setColumnWidth(c, round(label_widths[c] * unit + 12))
+                self.setColumnWidth(c, round(label_widths[c] * unit * label_scale + 12))
             else:  # spread the rounding so equal tables end equally wide
                 i = c - g.label_cols
                 self.setColumnWidth(c, data_total * (i + 1) // data_cols - data_total * i // data_cols)
@@ -354,6 +392,12 @@ class StickyHeader(QTableView):
         for h in grid.headers:
             if h.row < grid.header_rows and (h.rowspan > 1 or h.colspan > 1):
                 self.setSpan(h.row, h.col, h.rowspan, h.colspan)
+        self.sync()
+        table.resized.connect(self.sync)
+        self.hide()
+
+    def sync(self) -> None:
+        table, grid = self.table, self.table.model().grid
         for c in range(grid.n_cols):
             self.setColumnWidth(c, table.columnWidth(c))
         for r in range(grid.header_rows):
@@ -361,7 +405,6 @@ class StickyHeader(QTableView):
         frame = 2 * self.frameWidth()
         self.header_height = sum(table.rowHeight(r) for r in range(grid.header_rows))
         self.setFixedSize(table.width(), self.header_height + frame)
-        self.hide()
 
     def follow(self) -> None:
         """Show at the top of the host while the table's own header is scrolled out of sight."""
@@ -369,6 +412,52 @@ class StickyHeader(QTableView):
         rows_in_view = top.y() + self.table.height() - self.height() > 0
         if top.y() < 0 and rows_in_view:
             self.move(top.x(), 0)
+            self.raise_()
+            self.show()
+        else:
+            self.hide()
+
+
+class FrozenLabels(QTableView):
+    """The row labels of a table wider than the page, kept at the left while its figures scroll sideways."""
+
+    def __init__(self, table: TableView, host: QWidget):
+        super().__init__(host)
+        self.table = table
+        grid = table.model().grid
+        self.setModel(table.model())
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setPalette(table.palette())
+        for h in grid.headers:
+            if h.rowspan > 1 or h.colspan > 1:
+                self.setSpan(h.row, h.col, h.rowspan, h.colspan)
+        self.sync()
+        table.resized.connect(self.sync)
+        self.hide()
+
+    def sync(self) -> None:
+        table, grid = self.table, self.table.model().grid
+        for c in range(grid.n_cols):
+            self.setColumnWidth(c, table.columnWidth(c))
+        for r in range(grid.n_rows):
+            self.setRowHeight(r, table.rowHeight(r))
+        width = sum(table.columnWidth(c) for c in range(grid.label_cols)) + self.frameWidth()
+        self.setFixedSize(width, table.height())
+
+    def follow(self) -> None:
+        """Show at the left of the host while the table's own labels are scrolled out of sight."""
+        if not self.table.model().grid.label_cols:
+            return
+        top_left = self.table.mapTo(self.parentWidget(), QPoint(0, 0))
+        if top_left.x() < 0 and -top_left.y() < self.table.height():
+            self.move(0, top_left.y())
             self.raise_()
             self.show()
         else:
