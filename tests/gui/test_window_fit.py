@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFontMetrics
 
-from forms.findings import Location
+from forms.model.findings import Location
 from gui_helpers import table_view
 
 
