@@ -14,6 +14,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from forms.model.consolidation import Consolidation
 from forms.spec import CURRENT_TEMPLATE, Spec, known_templates, load_spec
 
 CellValue = Union[int, Decimal, None]
@@ -117,6 +118,8 @@ class Report(BaseModel):
     acknowledged: dict[str, Acknowledgement] = Field(default_factory=dict)
     exports: list[ExportRecord] = Field(default_factory=list)
     prior: Report | None = None  # last year's report, attached for Y1–Y4
+    # A consolidated report (汇总): its units and each one's figures (H1–H4).
+    consolidation: Consolidation | None = None
 
     @field_validator("tables")
     @classmethod

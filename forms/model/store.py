@@ -76,7 +76,7 @@ def to_data(report: Report, *, top: bool = True) -> dict:
     data = {"application": MAGIC, "format": FORMAT_VERSION, **body} if top else body
     if report.prior is not None:
         data["prior"] = to_data(report.prior.model_copy(update={"prior": None}), top=False)
-    for empty in ("stated_totals", "legacy", "copied_texts", "acknowledged", "exports"):
+    for empty in ("stated_totals", "legacy", "copied_texts", "acknowledged", "exports", "consolidation"):
         if not data[empty]:
             del data[empty]
     return _plain(data)

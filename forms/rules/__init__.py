@@ -67,7 +67,7 @@ def rule(code: str, *, needs_prior: bool = False) -> Callable[[RuleFunc], RuleFu
     return register
 
 
-FAMILIES = ("arithmetic", "completeness", "cross_year", "text", "drafting")  # the order findings are listed in
+FAMILIES = ("arithmetic", "completeness", "cross_year", "text", "drafting", "consolidation")  # the order findings are listed in
 _loaded = False
 
 
