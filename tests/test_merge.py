@@ -226,3 +226,21 @@ def test_corpus_reports_of_2024_are_summed_and_the_others_refused(corpus_dir, ca
     assert draft.value("applications", "new_received", "total") == 3119 + 95 + 34
     assert explain(draft, "applications", "new_received", "total").self_value == 3119
     assert not codes(draft, "H1")
+
+
+def test_csv_lists_every_unit_and_every_cell(tmp_path, units, capsys):
+    out = tmp_path / "明细.csv"
+    assert main(["merge", *map(str, units), "--csv", str(out), "--json", "--workers", "1"]) == 0
+    capsys.readouterr()
+    import csv
+    text = out.read_text(encoding="utf-8-sig")
+    table = list(csv.reader(text.splitlines()))
+    labels, keys = table[0], table[1]
+    assert len(table) == 2 + len(units) + 2
+    col = keys.index("applications.granted.natural_person")
+    assert labels[col] == "表三“（一）予以公开”行“自然人”列"
+    assert int(table[2][col]) == store.load(units[0]).entered(*GRANTED)
+    assert table[-2][0] == "汇总（计入的单位）"
+    assert int(table[-2][col]) == sum(store.load(p).entered(*GRANTED) for p in units)
+    total = keys.index("applications.new_received.total")  # totals too
+    assert int(table[2][total]) == store.load(units[0]).value("applications", "new_received", "total")
