@@ -13,7 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from merge_units import unit_report, write_units  # noqa: E402
 
-from forms import store  # noqa: E402
+from forms.model import store  # noqa: E402
 from forms.commands import main  # noqa: E402
 from forms.model.consolidation import UnitStatus  # noqa: E402
 from forms.merge.consolidate import NoUnitsError, merge, set_excluded  # noqa: E402

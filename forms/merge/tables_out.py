@@ -6,9 +6,9 @@ import io
 import os
 from pathlib import Path
 
-from forms.consolidation import Unit
-from forms.findings import _jsonable
-from forms.merge.cells import unit_getter, value_of
+from forms.model.consolidation import Unit
+from forms.model.findings import _jsonable
+from forms.model.consolidation import unit_getter, value_of
 from forms.model import Report
 from forms.spec import CURRENT_TEMPLATE, load_spec
 
@@ -54,7 +54,7 @@ def _plain(value):
 
 def write_csv(report: Report, path: str | os.PathLike) -> None:
     """UTF-8 with a byte-order mark, so Excel on Windows reads the Chinese as Chinese."""
-    from forms.store import write_atomic
+    from forms.model.store import write_atomic
     buf = io.StringIO()
     csv.writer(buf).writerows(rows(report))
     write_atomic(path, "\ufeff" + buf.getvalue())
