@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoCommand
 from forms.model.findings import Finding, Location
 from forms.model import Acknowledgement, CellValue, Report
 from gui.document import Document
-from gui.parse import format_cell
+from forms.model.values import format_cell
 
 TEXT_MERGE_ID = 1
 TEXT_MERGE_SECONDS = 3.0  # typing with pauses shorter than this is one undo step

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from forms.model import store
-from forms.model.findings import fmt
+from forms.model.values import fmt
 from forms.importers import ImportCancelled, ImportResult, import_report
 from forms.model import Report
 from forms.model.prefill import prefill

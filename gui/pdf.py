@@ -21,7 +21,7 @@ from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QGuiApplication, 
 from forms.model import Report
 from forms.render import office
 from forms.render.docx_writer import write_docx
-from forms.render.files import write_bytes_atomic
+from forms.model.atomic import write_atomic
 from forms.render.html_writer import html_text
 
 RESOLUTION = 300
@@ -230,8 +230,8 @@ def write_pdf(report: Report, path: str | os.PathLike, *, engine: str = "auto",
         with tempfile.TemporaryDirectory() as tmp:
             docx_path = Path(tmp) / "report.docx"
             write_docx(report, docx_path, reference_doc=reference_doc, today=today)
-            write_bytes_atomic(path, office.docx_to_pdf_bytes(docx_path, soffice))
+            write_atomic(path, office.docx_to_pdf_bytes(docx_path, soffice))
         return "office"
-    write_bytes_atomic(path, html_to_pdf_bytes(html_text(report, today=today, embed_data=False, for_qt=True),
+    write_atomic(path, html_to_pdf_bytes(html_text(report, today=today, embed_data=False, for_qt=True),
                                                report.display_title))
     return "qt"

@@ -14,7 +14,7 @@ from forms.spec.layout import HeaderCell, table_grid
 from forms.model import CellValue
 from gui.commands import SetCell
 from gui.document import Document
-from gui.parse import format_cell, parse_cell
+from forms.model.values import format_cell, parse_typed
 
 KindRole = Qt.ItemDataRole.UserRole + 1      # "header", "entered" or "computed"
 SeverityRole = Qt.ItemDataRole.UserRole + 2  # the worst open finding on the cell, or None
@@ -156,7 +156,7 @@ class TableModel(QAbstractTableModel):
     # --- writing -----------------------------------------------------------------------
     def parse(self, text: str) -> CellValue:
         """Raises ValueError with the Chinese reason."""
-        return parse_cell(text, amount=self.amount)
+        return parse_typed(text, amount=self.amount)
 
     def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         cell = self.cell_at(index)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplic
 
 from gui.cell_editor import CellDelegate, InlineMessage
 from gui.commands import SetCells
-from gui.parse import format_cell
+from forms.model.values import format_cell
 from gui.table_model import TableModel
 
 GRID = QColor("#7a8594")

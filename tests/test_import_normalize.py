@@ -3,7 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from forms.importers.normalize import best_match, normalize, parse_cell
+from forms.importers.normalize import best_match, normalize
+from forms.model.values import read_cell_text as parse_cell
 
 
 @pytest.mark.parametrize("text, value, said", [

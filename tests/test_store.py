@@ -49,7 +49,9 @@ def reports(draw, year=None, with_prior=True) -> Report:
         report.stated_totals = {"applications": {"results_total": {"total": draw(counts)}}}
         report.source_texts = {"fees.admin_fees.amount": draw(chinese_text)}
         report.legacy = {"format_2019_items": draw(st.lists(chinese_text, max_size=3)),
-                         "other_processing": {"natural_person": draw(counts)}}
+                         "format_2019_cells": [{"cell": "applications.other_processing.natural_person",
+                                                "label": draw(chinese_text), "value": draw(counts),
+                                                "source_text": draw(chinese_text)}]}
         report.copied_texts = ["problems"]
     for code in draw(st.lists(st.sampled_from(["A6", "F2", "Y3"]), max_size=3, unique=True)):
         report.acknowledged[draw(st.text("0123456789abcdef", min_size=12, max_size=12))] = Acknowledgement(
@@ -161,7 +163,9 @@ BAD_FILES = {
                                                         '"template": "../specs/national-2021x"').encode(),
                            store.CorruptFileError, "未知的报告格式"),
     "huge_number.json": (lambda: re.sub(r'"natural_person": \d+', '"natural_person": 1' + "0" * 5000,
-                                        _good_text(), 1).encode(), store.NotOurFileError, "不是年报编辑器保存的文件"),
+                                        _good_text(), 1).encode(), store.CorruptFileError,
+                         "表三“一、本年新收政府信息公开申请数量”行“自然人”列（tables.applications.new_received"
+                         ".natural_person）：数字过大"),
     "deep.json": (lambda: ('{"application": "nianbao", "format": 1, "year": 2024, "legacy": {"x": '
                            + "[" * 50000 + "]" * 50000 + "}}").encode(), store.NotOurFileError,
                   "不是年报编辑器保存的文件"),
@@ -269,8 +273,12 @@ def test_a_failing_replace_is_reported_and_leaves_the_old_file(tmp_path, monkeyp
     store.save(_filled(), path)
     old = path.read_bytes()
 
-    def no_space(src, dst):
-        raise OSError(28, "No space left on device")
+    real_replace = os.replace
+
+    def no_space(src, dst):  # the backup is made; replacing the file itself fails
+        if Path(dst) == path:
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
     monkeypatch.setattr(os, "replace", no_space)
     with pytest.raises(store.StoreError) as exc:
         store.save(new_report(2024, "别的机关"), path)

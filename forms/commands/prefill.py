@@ -6,6 +6,7 @@ from pathlib import Path
 from forms.model import store
 from forms.commands import EXIT_OK, CommandError
 from forms.importers.open import open_report
+from forms.model import MAX_YEAR, MIN_YEAR
 from forms.model.prefill import prefill
 
 
@@ -27,11 +28,10 @@ def run(args) -> int:
     year = args.year or prior.year + 1
     if year <= prior.year:
         raise CommandError(f"新报告的年度（{year}）应晚于上年报告的年度（{prior.year}）。")
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise CommandError(f"年度“{year}”无效：应在 {MIN_YEAR} 至 {MAX_YEAR} 年之间。")
     try:
-        draft = prefill(prior, year)
-        store.save(draft, args.output)
-    except ValueError as exc:
-        raise CommandError(f"年度“{year}”无效：{exc}") from None
+        store.save(prefill(prior, year), args.output)
     except store.StoreError as exc:
         raise CommandError(str(exc)) from None
     print(f"已根据 {prior.year} 年度报告生成 {year} 年度草稿：{args.output}")

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from forms.importers.document import Grid, Paragraph, SourceDocument
-from forms.importers.normalize import looks_like_value
+from forms.model.values import looks_like_value
 
 _IN_BRACKETS = re.compile(r"([（(][^（）()]{0,40}[）)])")
 

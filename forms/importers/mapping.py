@@ -8,7 +8,8 @@ from decimal import Decimal
 from forms.importers import result as R
 from forms.importers.document import Grid, Paragraph, SourceDocument
 from forms.importers.lines import Line, lines_of
-from forms.importers.normalize import count_traditional, normalize, parse_cell, to_simplified
+from forms.importers.normalize import count_traditional, normalize, to_simplified
+from forms.model.values import read_cell_text
 from forms.importers.sections import (
     Heading, contact_details, find_headings, join_lines, organ_level, split_closing, split_topics,
     title_and_year, year_from_period,
@@ -66,7 +67,7 @@ class _Builder:
     # --- cells ---------------------------------------------------------------------------
     def put(self, table: str, row: str, column: str, text: str) -> None:
         tspec = self.spec.table(table)
-        parsed = parse_cell(text)
+        parsed = read_cell_text(text)
         cell = (table, row, column)
         label = tspec.cell_label(row, column)
         self.cells[cell] = text
@@ -84,7 +85,7 @@ class _Builder:
         t = spec.table(table)
         label = f"{t.caption or t.short_name}“{t.row(row).label}”行“{t.column(column).label}”列"
         self.legacy_cells.append({"cell": f"{table}.{row}.{column}", "label": label,
-                                  "value": parse_cell(text).value, "source_text": text})
+                                  "value": read_cell_text(text).value, "source_text": text})
 
     def read_row(self, rr: RowRead) -> None:
         if rr.spec_id == self.spec.id:

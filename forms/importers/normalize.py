@@ -1,16 +1,14 @@
-"""Text as documents write it, made comparable: labels for matching, cell texts for values.
+"""Labels as documents write them, made comparable.
 
 Labels are compared after normalising (Traditional → Simplified, full-width → half-width,
 one form of each punctuation mark, no spaces); a label that matches only approximately is
-accepted above a threshold and reported. Cell texts become a number, a sign, a unit or a
-blank, and every conversion says what it did.
+accepted above a threshold and reported. Cell texts are read by forms.model.values.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from rapidfuzz import fuzz
@@ -76,62 +74,3 @@ def best_match(text: str, candidates: dict[str, str], threshold: float = FUZZY_T
         if best is None or score > best.score:
             best = Match(key, label, score)
     return best if best and best.score >= threshold else None
-
-
-# --- cell texts ---------------------------------------------------------------------------
-BLANK_MARKS = {"/", "-", "--", "~", "无", "空", "\\"}
-_NUMBER = r"[+\-]?\d+(?:,\d{3})*(?:\.\d+)?"
-_PLAIN = re.compile(rf"^{_NUMBER}$")
-_WITH_UNIT = re.compile(rf"^({_NUMBER})(万元|元|件|项|个|条|次)$")
-_ANNOTATED = re.compile(rf"^({_NUMBER})(万元|元|件|项|个)?\((.+)\)$")
-
-
-@dataclass(frozen=True)
-class CellText:
-    """What one cell's text means: a value (or blank), and how it was read when not plainly."""
-    value: int | Decimal | None
-    note: str | None = None
-    readable: bool = True
-    unit: str | None = None
-
-
-def _number(text: str) -> int | Decimal:
-    d = Decimal(text.replace(",", ""))
-    return int(d) if d == d.to_integral_value() and "." not in text else d
-
-
-def looks_like_value(text: str | None) -> bool:
-    """A cell that holds a figure, or a mark standing for a blank (not a label)."""
-    if text is None:
-        return False
-    t = normalize(text)
-    return (t == "" or t in BLANK_MARKS or bool(_PLAIN.match(t) or _WITH_UNIT.match(t)
-                                                     or _ANNOTATED.match(t)))
-
-
-def parse_cell(text: str | None) -> CellText:
-    """“22（其中修订16件）”→22, “33项”→33, “+543”→543 (signed), “25534.03万元”→25534.03, “/”→blank."""
-    raw = (text or "").strip()
-    t = normalize(raw)
-    if t == "":
-        return CellText(None)
-    if t in BLANK_MARKS:
-        return CellText(None, f"“{raw}”按空白处理（没有发生的应填 0）")
-    try:
-        if _PLAIN.match(t):
-            value = _number(t)
-            if t.startswith("+"):
-                return CellText(value, f"“{raw}”是带正号的增减数，读作 {value}")
-            if "," in t:
-                return CellText(value, f"“{raw}”去掉千位分隔符，读作 {value}")
-            return CellText(value)
-        if m := _WITH_UNIT.match(t):
-            value = _number(m.group(1))
-            return CellText(value, f"“{raw}”去掉单位“{m.group(2)}”，读作 {value}", unit=m.group(2))
-        if m := _ANNOTATED.match(t):
-            value = _number(m.group(1))
-            return CellText(value, f"“{raw}”中的说明“（{m.group(3)}）”未计入，读作 {value}",
-                            unit=m.group(2))
-    except InvalidOperation:
-        pass
-    return CellText(None, f"无法识别“{raw}”，按空白处理", readable=False)

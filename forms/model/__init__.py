@@ -8,17 +8,20 @@ fraction); the rules report it (A5) instead of the loader refusing the whole rep
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal
 from enum import Enum
-from typing import Any, Union
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from typing_extensions import TypedDict
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 
 from forms.model.consolidation import Consolidation
 from forms.spec import CURRENT_TEMPLATE, Spec, known_templates, load_spec
+from forms.model.values import CellValue, checked, stored
 
-CellValue = Union[int, Decimal, None]
-TableCells = dict[str, dict[str, dict[str, CellValue]]]
+# Every cell read from a file passes the bounds of forms.model.values before pydantic sees it.
+Cell = Annotated[CellValue, BeforeValidator(stored)]
+TableCells = dict[str, dict[str, dict[str, Cell]]]
 
 
 class CellNotEnterable(KeyError):
@@ -84,6 +87,22 @@ class ExportRecord(BaseModel):
     open_findings: list[str]  # "code fingerprint: message" of the errors/warnings then open
 
 
+class LegacyCell(TypedDict):
+    """A cell of the 2019 format with no home in 2021, as the imported document wrote it."""
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    cell: str
+    label: str
+    value: Cell
+    source_text: str
+
+
+class Legacy(TypedDict, total=False):
+    """What an older format holds with no home in this one, kept and shown (F5)."""
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    format_2019_items: list[str]
+    format_2019_cells: list[LegacyCell]
+
+
 def _blank_tables(spec: Spec) -> TableCells:
     return {t.key: {r.key: {c.key: None for c in t.columns if not c.computed}
                     for r in t.rows if not r.computed}
@@ -97,12 +116,15 @@ def _text_keys(spec: Spec) -> list[str]:
     return keys
 
 
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
 class Report(BaseModel):
     """One year's report of one organ."""
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
     template: str = CURRENT_TEMPLATE
-    year: int = Field(ge=1990, le=2100)
+    year: int = Field(ge=MIN_YEAR, le=MAX_YEAR)
     organization: Organization = Field(default_factory=Organization)
     title: str = ""  # blank: “<organ><year>年政府信息公开工作年度报告”
     sections: Sections = Field(default_factory=Sections)
@@ -110,7 +132,7 @@ class Report(BaseModel):
     # Totals as written in a document made elsewhere (import); A2–A4 compare them with the sums.
     stated_totals: TableCells = Field(default_factory=dict)
     # What an older format holds with no home in this one (2019 rows, 表二（九）…), kept and shown.
-    legacy: dict[str, Any] = Field(default_factory=dict)
+    legacy: Legacy = Field(default_factory=dict)  # type: ignore[assignment]
     # The text a cell had in the document it was read from ("fees.admin_fees.amount": "25534.03万元").
     source_texts: dict[str, str] = Field(default_factory=dict)
     # Text sections copied from last year's report and not yet rewritten (Y3 until they are).
@@ -137,8 +159,29 @@ class Report(BaseModel):
                 for ckey, value in cols.items():
                     if ckey not in known[tkey][rkey]:
                         raise ValueError(f"表格“{tkey}”行“{rkey}”中没有可填写的列“{ckey}”")
-                    known[tkey][rkey][ckey] = _cell(value)
+                    known[tkey][rkey][ckey] = value
         return known
+
+    @field_validator("sections")
+    @classmethod
+    def _notes_of_known_tables(cls, sections: Sections, info: ValidationInfo) -> Sections:
+        if "template" in info.data:
+            tables = {t.key for t in load_spec(info.data["template"]).tables}
+            for key in sections.notes:
+                if key not in tables:
+                    raise ValueError(f"表格说明所属的表格“{key}”不存在")
+        return sections
+
+    @field_validator("copied_texts")
+    @classmethod
+    def _known_texts(cls, keys: list[str], info: ValidationInfo) -> list[str]:
+        if "template" in info.data:
+            spec = load_spec(info.data["template"])
+            known = set(_text_keys(spec)) | {f"notes.{t.key}" for t in spec.tables}
+            for key in keys:
+                if key not in known:
+                    raise ValueError(f"没有名为“{key}”的文字部分")
+        return keys
 
     @field_validator("template")
     @classmethod
@@ -204,7 +247,7 @@ class Report(BaseModel):
         if column not in cells:
             raise CellNotEnterable(self._why_not_enterable(table, row, column))
         old = cells[column]
-        cells[column] = _cell(value)
+        cells[column] = checked(value)
         return old
 
     def _why_not_enterable(self, table: str, row: str, column: str) -> str:
@@ -258,23 +301,6 @@ def _sum(parts: list[CellValue], if_all_blank: CellValue) -> CellValue:
         return sum(parts) if parts else if_all_blank
     filled = [p for p in parts if p is not None]
     return sum(filled) if filled else if_all_blank
-
-
-def _cell(value: Any) -> CellValue:
-    if value is None or isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise ValueError(f"不是有效的数字：{value}")
-        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else value
-    if isinstance(value, float):
-        return _cell(Decimal(str(value)))
-    if isinstance(value, str):
-        try:
-            return _cell(Decimal(value))
-        except ArithmeticError:
-            raise ValueError(f"不是数字：“{value}”") from None
-    raise ValueError(f"不是数字：{value!r}")
 
 
 def new_report(year: int, org_name: str = "", level: OrgLevel | str = OrgLevel.GOVERNMENT,

@@ -7,6 +7,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from forms.model.values import fmt  # noqa: F401  (the rules format their figures with it)
+
 if TYPE_CHECKING:
     from forms.model import Report
 
@@ -75,15 +77,6 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
     return value
-
-
-def fmt(value: Any) -> str:
-    """A cell value as a clerk reads it: 空白 for blank."""
-    if value is None:
-        return "空白"
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value else str(value)
-    return str(value)
 
 
 def blank_row_label(report: Report, blanks: list[Finding]) -> str:

@@ -8,9 +8,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
-import stat
-import tempfile
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,7 +17,9 @@ from typing import Any, Callable
 
 from pydantic import ValidationError
 
+from forms.model import atomic, values
 from forms.model import Report
+from forms.spec import CURRENT_TEMPLATE, load_spec
 
 FORMAT_VERSION = 1
 MAGIC = "nianbao"          # the value of the "application" field that marks our files
@@ -53,15 +52,16 @@ class NewerVersionError(StoreError):
 
 
 # --- (de)serialising ------------------------------------------------------------------
-def _plain(value: Any) -> Any:
-    """JSON-ready data; Decimals become JSON numbers with the same digits."""
+def _plain(value: Any, decimals: dict[str, str], nonce: str) -> Any:
+    """JSON-ready data; a Decimal becomes a placeholder that `_json_text` writes as its own digits."""
     if isinstance(value, Decimal):
-        # float() keeps every digit of a fee (≤ 15 significant digits) and prints them shortest.
-        return float(value)
+        mark = f"{nonce}{len(decimals)}"
+        decimals[mark] = values.json_text(value)
+        return mark
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: _plain(v, decimals, nonce) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [_plain(v, decimals, nonce) for v in value]
     return value
 
 
@@ -79,7 +79,7 @@ def to_data(report: Report, *, top: bool = True) -> dict:
     for empty in ("stated_totals", "legacy", "copied_texts", "acknowledged", "exports", "consolidation"):
         if not data[empty]:
             del data[empty]
-    return _plain(data)
+    return data
 
 
 def dumps(report: Report) -> str:
@@ -90,10 +90,16 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _json_text(data: Any, **options) -> str:
-    """JSON with Chinese as itself. Half a UTF-16 pair (text pasted from a damaged document) cannot be
-    written as UTF-8: it stays a JSON escape, which reads back as the same text."""
-    text = json.dumps(data, ensure_ascii=False, **options) + "\n"
+    """JSON with Chinese as itself and fees with exactly their digits (a float would turn
+    98765432101.654321 into …65433). Half a UTF-16 pair (text pasted from a damaged document) cannot
+    be written as UTF-8: it stays a JSON escape, which reads back as the same text."""
+    decimals: dict[str, str] = {}
+    nonce = f"@{uuid.uuid4().hex}#"  # no text of the report holds this one
+    text = json.dumps(_plain(data, decimals, nonce), ensure_ascii=False, **options) + "\n"
+    if decimals:
+        text = re.sub(f'"({re.escape(nonce)}\\d+)"', lambda m: decimals[m.group(1)], text)
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
 
 
 def from_data(data: Any, path: str | os.PathLike = "<内存>") -> Report:
@@ -124,8 +130,23 @@ def from_data(data: Any, path: str | os.PathLike = "<内存>") -> Report:
         if loc and loc[-1] in _UNION_BRANCHES:  # a cell is int | Decimal | None: say which cell, not which branch
             loc.pop()
             problem = "应为数字，空白写 null"
-        where = ".".join(loc) or "（文件顶层）"
+        where = _place(data, loc)
         raise CorruptFileError(path, f"内容有误：{where}：{problem}") from None
+
+
+def _place(data: dict, loc: list[str]) -> str:
+    """Where in the file: the keys, and for a cell also its name in the form (表三“…”·自然人)."""
+    where = ".".join(loc) or "（文件顶层）"
+    prior = loc[:1] == ["prior"]
+    cell = loc[1:] if prior else loc
+    if len(cell) == 4 and cell[0] in ("tables", "stated_totals"):
+        try:
+            template = (data.get("prior", {}) if prior else data).get("template", CURRENT_TEMPLATE)
+            label = load_spec(template).table(cell[1]).cell_label(cell[2], cell[3])
+        except (KeyError, ValueError, TypeError, AttributeError):
+            return where
+        return f"{'上年报告的' if prior else ''}{label}（{where}）"
+    return where
 
 
 _UNION_BRANCHES = {"int", "decimal", "none"}
@@ -154,14 +175,14 @@ def _chinese(error: dict) -> str:
 
 def loads(text: str, path: str | os.PathLike = "<内存>") -> Report:
     try:
-        data = json.loads(text, parse_float=Decimal)
+        data = json.loads(text, parse_float=values.json_number, parse_int=values.json_number)
     except json.JSONDecodeError as exc:
         if not text.lstrip().startswith("{"):
             raise NotOurFileError(path, "这不是年报编辑器保存的文件。") from None
         raise CorruptFileError(path, f"文件已损坏或不完整（第 {exc.lineno} 行第 {exc.colno} 列：JSON 格式错误）。"
                                      f"如有备份文件“{Path(path).name}{BACKUP_SUFFIX}”，可以打开备份。") from None
-    except (ValueError, RecursionError):  # a number of thousands of digits, nesting thousands deep
-        raise NotOurFileError(path, "这不是年报编辑器保存的文件（内容异常）。") from None
+    except RecursionError:  # nesting thousands deep
+        raise NotOurFileError(path, "这不是年报编辑器保存的文件（内容嵌套过深）。") from None
     return from_data(data, path)
 
 
@@ -196,48 +217,8 @@ def is_our_file(path: str | os.PathLike) -> bool:
     return True
 
 
-# --- atomic writing -------------------------------------------------------------------
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a directory; its replace is already durable
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _mode_for(path: Path) -> int:
-    """Keep the permissions of the file replaced; a new file gets the usual ones (mkstemp's are 0600)."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: str | os.PathLike, text: str, *, before_replace: Callable[[], None] | None = None) -> None:
-    """Write text to path so that a crash leaves either the old file or the new one, whole."""
-    path = Path(path)
-    mode = _mode_for(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        try:
-            os.chmod(tmp, mode)
-        except OSError:
-            pass  # FAT sticks and some network shares have no permissions to keep; the save matters more
-        if before_replace:
-            before_replace()
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
+# --- saving ---------------------------------------------------------------------------
+write_atomic = atomic.write_atomic
 
 
 def backup_path(path: str | os.PathLike) -> Path:
@@ -249,23 +230,40 @@ def save(report: Report, path: str | os.PathLike, *, overwrite_foreign: bool = F
          _before_replace: Callable[[], None] | None = None) -> None:
     """Save atomically; the version being replaced is kept as `<file>.bak`.
 
-    Refuses (StoreError) to replace a file that is not a report this version can read,
-    unless `overwrite_foreign` says the clerk confirmed it.
+    Refuses (StoreError) to replace a file that is not a report this version can read, unless
+    `overwrite_foreign` says the clerk confirmed it. The order keeps every file whole at every
+    moment: the new text is written and synced beside the file first (a full disk stops the save
+    here, with the file and its backup untouched), then the current file becomes the backup in one
+    rename, then the new text replaces the file in another.
     """
     path = Path(path)
     text = dumps(report)
-    if path.exists():
-        if not overwrite_foreign and not is_our_file(path):
-            raise StoreError(path, "目标文件不是本软件可以读取的年报文件，为保护它，未予覆盖。请另选文件名。",
-                             action="保存")
-        try:
-            shutil.copy2(path, backup_path(path))
-        except OSError:
-            pass  # a backup we cannot make must not stop the save itself
     try:
-        write_atomic(path, text, before_replace=_before_replace)
+        loads(text, path)  # what we write, we can open again
+    except StoreError as exc:
+        raise StoreError(path, f"报告中有无法保存的内容（{exc.problem}），原文件未改动。", action="保存") from None
+    if path.exists() and not overwrite_foreign and not is_our_file(path):
+        raise StoreError(path, "目标文件不是本软件可以读取的年报文件，为保护它，未予覆盖。请另选文件名。",
+                         action="保存")
+    atomic.clean_stale(path)
+    tmp = None
+    try:
+        tmp = atomic.prepared(path, text)
+        if path.exists():
+            try:
+                atomic.keep_copy(path, backup_path(path))
+            except OSError:
+                pass  # a backup we cannot make must not stop the save itself; the old one stays whole
+        if _before_replace:
+            _before_replace()
+        os.replace(tmp, path)
+        tmp = None
+        atomic.fsync_dir(path.parent)
     except OSError as exc:
         raise StoreError(path, f"写入失败（{exc.strerror or exc}），原文件未改动。", action="保存") from None
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
 
 
 # --- recovery (autosave) ---------------------------------------------------------------
@@ -307,7 +305,8 @@ class RecoveryStore:
         found = []
         for p in self.folder.glob("recovery-*.json"):
             try:
-                data = json.loads(p.read_text(encoding="utf-8"), parse_float=Decimal)
+                data = json.loads(p.read_text(encoding="utf-8"), parse_float=values.json_number,
+                                  parse_int=values.json_number)
                 found.append(Recovery(p, Path(data["source"]) if data.get("source") else None,
                                       datetime.fromisoformat(data["saved_at"]),
                                       from_data(data["document"], p)))

@@ -26,7 +26,7 @@ from forms.render.docx_styles import ensure_styles
 from forms.model.embedded import (CUSTOM_XML_PROPS_REL, CUSTOM_XML_PROPS_TYPE, CUSTOM_XML_REL,
                                    UnsafeFileError, check_zip, custom_xml_item, custom_xml_props,
                                    is_report_item)
-from forms.render.files import write_bytes_atomic
+from forms.model.atomic import write_atomic
 from forms.render.view import Block, GridCell, TableView, build_view
 
 # A table this short is kept on one page; a longer one repeats its header rows instead, and keeps
@@ -217,4 +217,4 @@ def docx_bytes(report: Report, *, reference_doc: str | os.PathLike | None = None
 
 def write_docx(report: Report, path: str | os.PathLike, *, reference_doc: str | os.PathLike | None = None,
                today: date | None = None) -> None:
-    write_bytes_atomic(path, docx_bytes(report, reference_doc=reference_doc, today=today))
+    write_atomic(path, docx_bytes(report, reference_doc=reference_doc, today=today))

@@ -14,7 +14,7 @@ import jinja2
 
 from forms.model import embed
 from forms.model import Report
-from forms.render.files import write_bytes_atomic
+from forms.model.atomic import write_atomic
 from forms.render.view import ReportView, build_view
 
 TEMPLATE = "report.html.j2"
@@ -47,4 +47,4 @@ def html_text(report: Report, *, today: date | None = None, embed_data: bool = T
 
 
 def write_html(report: Report, path: str | os.PathLike, *, today: date | None = None) -> None:
-    write_bytes_atomic(path, html_text(report, today=today).encode("utf-8"))
+    write_atomic(path, html_text(report, today=today).encode("utf-8"))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from forms.model.numerals import CHINESE_NUMERALS, FULLWIDTH_DIGITS, NUMBER, parse_number
+from forms.model.values import CHINESE_NUMERALS, FULLWIDTH_DIGITS, NUMBER, parse_number
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from forms.model.numerals import NUMBER, parse_number
+from forms.model.values import NUMBER, parse_number
 
 DIGITS = "零一二三四五六七八九"
 
