@@ -38,7 +38,7 @@ def test_amounts_keep_their_digits():
 # --- whatever the editor accepts, the file keeps and gives back -------------------------------
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
-from forms import store  # noqa: E402
+from forms.model import store  # noqa: E402
 from forms.model import new_report  # noqa: E402
 from forms.model.values import MAX_DECIMALS, MAX_INTEGER_DIGITS, ValueRefused  # noqa: E402
 
