@@ -98,18 +98,13 @@ class FileActions:
         if self.doc is not None and self.doc.path and self.doc.path.resolve() == path.resolve():
             self.show_editor()
             return True
+        from forms.importers.open import open_report  # the importers load with the first file opened
         try:
-            report, native = store.load(path), True
-        except store.NotOurFileError:
-            from forms.importers import import_report  # only for documents made elsewhere
-            try:
-                report, native = import_report(path).report, False
-            except store.StoreError as exc:
-                return self._open_failed(path, str(exc))
-            except Exception as exc:  # an importer's failure must not take the editor down
-                return self._open_failed(path, f"无法导入“{path.name}”：{exc}")
+            report, native = open_report(path)
         except store.StoreError as exc:
             return self._open_failed(path, str(exc))
+        except Exception as exc:  # an importer's failure must not take the editor down
+            return self._open_failed(path, f"无法导入“{path.name}”：{exc}")
         if not self.close_document():
             return False
         self.context.settings.setValue("last_dir", str(path.parent))
@@ -196,7 +191,7 @@ class FileActions:
         if not self.maybe_save():
             return
         from gui import import_ui
-        draft = import_ui.new_from_prior(self)
+        draft = import_ui.new_from_prior(self, self.context)
         if draft is None:
             return
         if self.autosaver is not None:
@@ -208,7 +203,7 @@ class FileActions:
         if self.doc is None:
             return
         from gui import import_ui
-        prior = import_ui.attach_prior(self, self.doc.report)
+        prior = import_ui.attach_prior(self, self.context, self.doc.report)
         if prior is not None:
             self.doc.undo_stack.push(SetPrior(self.doc, prior))
             self.statusBar().showMessage(f"已附加上年报告：{prior.display_title}", 8000)
@@ -218,7 +213,7 @@ class FileActions:
             return
         from gui import export_ui
         self.commit_pending()
-        path = export_ui.export_report(self, self.doc.report, self.doc.path, kind)
+        path = export_ui.export_report(self, self.context, self.doc.report, self.doc.path, kind)
         if path is not None:
             self.doc.mark_modified()  # the export is recorded in the report
             self.statusBar().showMessage(f"已导出到 {path}", 10000)
@@ -232,6 +227,6 @@ class FileActions:
 
     def choose_reference_doc(self) -> None:
         from gui import export_ui
-        path = export_ui.choose_reference_doc(self)
+        path = export_ui.choose_reference_doc(self, self.context)
         if path is not None:
             self.statusBar().showMessage(f"导出 Word 时将使用“{path.name}”中的样式", 10000)

@@ -2,7 +2,7 @@
 with progress for slow PDFs, cancellable), preview what was recognised beside the source text
 with the notes, confirm.
 
-Dialogs go through `ImportDialogs` (the module's `dialogs`), so tests answer them instead of a clerk.
+Every question goes through the context's Interaction, so tests answer instead of a clerk.
 """
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget, QListWidgetItem,
-                               QMessageBox, QPlainTextEdit, QProgressDialog, QSplitter, QTableWidget,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from forms.model import store
@@ -21,9 +21,8 @@ from forms.model.values import fmt
 from forms.importers import ImportCancelled, ImportResult, import_report
 from forms.model import Report
 from forms.model.prefill import prefill
+from gui.context import AppContext
 
-IMPORT_FILTER = ("可导入的年度报告 (*.json *.docx *.html *.htm *.mht *.pdf *.txt);;Word 文档 (*.docx);;网页 (*.html *.htm *.mht);;"
-                 "PDF 文件 (*.pdf);;文本 (*.txt);;所有文件 (*)")
 FORMAT_NAMES = {"national-2021": "2021 年版格式", "national-2019": "2019 年版格式",
                 "free-form": "早期自由格式（无统计表）", "native": "本软件的文件"}
 NOTED = QColor("#fff3c4")     # a cell the import has something to say about
@@ -118,31 +117,7 @@ class PreviewDialog(QDialog):
             view.setCurrentCell(rows.index(loc[1]), col)
 
 
-class ImportDialogs:
-    """Real dialogs."""
-
-    def choose_file(self, parent: QWidget | None, title: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, "", IMPORT_FILTER)
-        return Path(name) if name else None
-
-    def preview(self, parent: QWidget | None, result: ImportResult, action: str, warning: str = "") -> bool:
-        return PreviewDialog(result, action, warning, parent).exec() == QDialog.DialogCode.Accepted
-
-    def progress(self, parent: QWidget | None, path: Path) -> QProgressDialog:
-        dialog = QProgressDialog(f"正在读取“{path.name}”…", "取消", 0, 100, parent)
-        dialog.setWindowTitle("导入")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)  # only slow imports (long PDFs) show it
-        return dialog
-
-    def error(self, parent: QWidget | None, message: str) -> None:
-        QMessageBox.critical(parent, "无法导入", message)
-
-
-dialogs = ImportDialogs()
-
-
-def run_import(parent: QWidget | None, path: Path) -> ImportResult | None:
+def run_import(parent: QWidget | None, context: AppContext, path: Path) -> ImportResult | None:
     """Imports in a worker thread while the window stays responsive; None if cancelled or unreadable."""
     cancelled = threading.Event()
     done = {"pages": 0, "total": 0}
@@ -152,7 +127,7 @@ def run_import(parent: QWidget | None, path: Path) -> ImportResult | None:
         if cancelled.is_set():
             raise ImportCancelled()
 
-    bar = dialogs.progress(parent, path)
+    bar = context.interaction.import_progress(parent, path)
     bar.canceled.connect(cancelled.set)
     loop = QEventLoop()
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -184,36 +159,36 @@ def run_import(parent: QWidget | None, path: Path) -> ImportResult | None:
     except ImportCancelled:
         return None
     except store.StoreError as exc:
-        dialogs.error(parent, str(exc))
+        context.interaction.error(parent, "无法导入", str(exc))
         return None
 
 
-def _import_chosen(parent: QWidget | None, title: str) -> ImportResult | None:
-    path = dialogs.choose_file(parent, title)
+def _import_chosen(parent: QWidget | None, context: AppContext, title: str) -> ImportResult | None:
+    path = context.interaction.choose_import(parent, title)
     if path is None:
         return None
-    return run_import(parent, path)
+    return run_import(parent, context, path)
 
 
-def new_from_prior(parent: QWidget | None) -> Report | None:
+def new_from_prior(parent: QWidget | None, context: AppContext) -> Report | None:
     """从上年报告新建: the next year's draft, prefilled from the chosen report."""
-    result = _import_chosen(parent, "选择上年的年度报告（Word、网页、PDF、文本或本软件的文件）")
+    result = _import_chosen(parent, context, "选择上年的年度报告（Word、网页、PDF、文本或本软件的文件）")
     if result is None:
         return None
     year = result.report.year + 1
-    if not dialogs.preview(parent, result, f"新建 {year} 年度草稿"):
+    if not context.interaction.preview_import(parent, result, f"新建 {year} 年度草稿"):
         return None
     return prefill(result.report, year)
 
 
-def attach_prior(parent: QWidget | None, report: Report) -> Report | None:
+def attach_prior(parent: QWidget | None, context: AppContext, report: Report) -> Report | None:
     """The chosen prior report (without its own prior); the editor attaches it undoably."""
-    result = _import_chosen(parent, "选择上年的年度报告，用于跨年度校验")
+    result = _import_chosen(parent, context, "选择上年的年度报告，用于跨年度校验")
     if result is None:
         return None
     prior = result.report
     warning = (f"所选报告为 {prior.year} 年度，而当前报告为 {report.year} 年度，上年报告应为 {report.year - 1} 年度。"
                if prior.year != report.year - 1 else "")
-    if not dialogs.preview(parent, result, "附加为上年报告", warning):
+    if not context.interaction.preview_import(parent, result, "附加为上年报告", warning):
         return None
     return prior.model_copy(update={"prior": None})

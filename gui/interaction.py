@@ -1,15 +1,29 @@
-"""Every question the editor asks the clerk goes through here, so tests can answer instead."""
+"""Every question the editor asks the clerk goes through here, so tests can answer instead.
+
+One object, in the application context (gui.context.AppContext.interaction): the file actions,
+the import and export flows and the findings panel all ask through it, never a dialog of their own.
+"""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QProgressDialog, QWidget
 
 from forms.model.findings import Finding
 from forms.model.store import Recovery
 
+if TYPE_CHECKING:
+    from forms.importers import ImportResult
+
 REPORT_FILTER = "年报文件 (*.json)"
 OPEN_FILTER = "年报文件 (*.json);;可导入的文档 (*.docx *.html *.htm *.pdf *.txt);;所有文件 (*)"
+IMPORT_FILTER = ("可导入的年度报告 (*.json *.docx *.html *.htm *.mht *.pdf *.txt);;Word 文档 (*.docx);;"
+                 "网页 (*.html *.htm *.mht);;PDF 文件 (*.pdf);;文本 (*.txt);;所有文件 (*)")
+EXPORT_KINDS = {"docx": ("Word 文档", "Word 文档 (*.docx)", ".docx"),
+                "html": ("网页", "网页 (*.html *.htm)", ".html"),
+                "pdf": ("PDF", "PDF 文件 (*.pdf)", ".pdf")}
 
 
 class Interaction:
@@ -65,3 +79,40 @@ class Interaction:
 
     def info(self, parent: QWidget | None, title: str, message: str) -> None:
         QMessageBox.information(parent, title, message)
+
+    # --- importing last year's report ---------------------------------------------------------
+    def choose_import(self, parent: QWidget | None, title: str) -> Path | None:
+        return self.open_path(parent, title, None, IMPORT_FILTER)
+
+    def import_progress(self, parent: QWidget | None, path: Path) -> QProgressDialog:
+        dialog = QProgressDialog(f"正在读取“{path.name}”…", "取消", 0, 100, parent)
+        dialog.setWindowTitle("导入")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)  # only slow imports (long PDFs) show it
+        return dialog
+
+    def preview_import(self, parent: QWidget | None, result: ImportResult, action: str, warning: str = "") -> bool:
+        """The recognised tables beside the source text; True when the clerk accepts them."""
+        from gui.import_ui import PreviewDialog  # the import's widgets load with the first import
+        return PreviewDialog(result, action, warning, parent).exec() == QDialog.DialogCode.Accepted
+
+    # --- exporting ------------------------------------------------------------------------------
+    def confirm_export(self, parent: QWidget | None, message: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "报告尚有问题",
+                          f"{message}\n\n仍要导出吗？导出时尚未解决的问题将记录在年报文件中。", parent=parent)
+        export = box.addButton("仍然导出", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is export
+
+    def export_path(self, parent: QWidget | None, kind: str, suggested: Path) -> Path | None:
+        what, filters, suffix = EXPORT_KINDS[kind]
+        name, _ = QFileDialog.getSaveFileName(parent, f"导出{what}", str(suggested), filters)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() in (suffix, ".htm") else path.with_name(path.name + suffix)
+
+    def choose_reference_doc(self, parent: QWidget | None, start: Path | None) -> Path | None:
+        return self.open_path(parent, "选择本机关的 Word 样式模板", start, "Word 文档 (*.docx)")

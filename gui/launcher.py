@@ -4,17 +4,25 @@ Qt is imported only when the editor opens, so batch work starts fast and needs n
 """
 from __future__ import annotations
 
+import os
 import sys
+
+
+def write_pdf(report, path: str | os.PathLike, *, reference_doc: str | os.PathLike | None = None) -> None:
+    """The command line's PDF engine: the editor's (Qt), imported only when a PDF is asked for."""
+    from forms.render.export import ExportError
+    try:
+        from gui.pdf import write_pdf as qt_write_pdf
+    except ImportError as exc:
+        raise ExportError(f"无法生成 PDF：缺少 Qt（{exc}）。") from None
+    qt_write_pdf(report, path, reference_doc=reference_doc)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    import forms.commands
-    import gui.subcommands  # subcommands that need Qt (export --pdf); they import it only when run
     from forms.commands import main as cli_main, subcommand_names
-    packages = (forms.commands, gui.subcommands)
-    if argv and (argv[0] in subcommand_names(packages) or argv[0] in ("-h", "--help")):
-        return cli_main(argv, packages)
+    if argv and (argv[0] in subcommand_names() or argv[0] in ("-h", "--help")):
+        return cli_main(argv, pdf_engine=write_pdf)
     try:
         from gui.app import run_editor
     except ImportError as exc:

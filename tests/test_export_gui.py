@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QWidget
 from forms.model import store
 from forms.model.embed import from_json
 from forms.model.embedded import read_embedded_docx, read_embedded_html
+from gui.context import AppContext
 from gui.export_ui import PreviewDialog, choose_reference_doc, export_report
+from gui.interaction import Interaction
 
 
-class Answers:
-    """Dialogs that answer as told and remember what they were asked."""
+class Answers(Interaction):
+    """The clerk's answers, as told, remembering what was asked."""
 
     def __init__(self, confirm=True, path: Path | None = None, docx: Path | None = None):
         self._confirm, self._path, self._docx = confirm, path, docx
@@ -24,18 +26,18 @@ class Answers:
         self.suggested: Path | None = None
         self.errors: list[str] = []
 
-    def confirm(self, parent, message):
+    def confirm_export(self, parent, message):
         self.asked.append(message)
         return self._confirm
 
-    def save_path(self, parent, kind, suggested):
+    def export_path(self, parent, kind, suggested):
         self.suggested = suggested
         return self._path
 
-    def open_docx(self, parent, start):
+    def choose_reference_doc(self, parent, start):
         return self._docx
 
-    def error(self, parent, message):
+    def error(self, parent, title, message):
         self.errors.append(message)
 
 
@@ -63,7 +65,7 @@ def blank_report(sample_path, tmp_path):
 def test_clean_report_exports_without_a_question(parent, sample_report, sample_path, tmp_path, settings):
     out = tmp_path / "报告.docx"
     answers = Answers(path=out)
-    assert export_report(parent, sample_report, sample_path, "docx", dialogs=answers, settings=settings) == out
+    assert export_report(parent, AppContext(settings, None, answers), sample_report, sample_path, "docx") == out
     assert answers.asked == [] and answers.suggested == sample_path.with_suffix(".docx")
     assert from_json(read_embedded_docx(out)) == sample_report
     assert sample_report.exports == []
@@ -73,7 +75,7 @@ def test_errors_ask_first_and_declining_writes_and_records_nothing(parent, blank
     report, path = blank_report
     out = tmp_path / "报告.html"
     answers = Answers(confirm=False, path=out)
-    assert export_report(parent, report, path, "html", dialogs=answers, settings=settings) is None
+    assert export_report(parent, AppContext(settings, None, answers), report, path, "html") is None
     assert "空白" in answers.asked[0] and "结果维持" in answers.asked[0]
     assert not out.exists() and report.exports == []
 
@@ -81,7 +83,7 @@ def test_errors_ask_first_and_declining_writes_and_records_nothing(parent, blank
 def test_confirmed_export_is_recorded_in_the_report_and_the_file(parent, blank_report, tmp_path, settings):
     report, path = blank_report
     out = tmp_path / "报告.html"
-    assert export_report(parent, report, path, "html", dialogs=Answers(path=out), settings=settings) == out
+    assert export_report(parent, AppContext(settings, None, Answers(path=out)), report, path, "html") == out
     assert len(report.exports) == 1 and report.exports[0].formats == ["html"]
     assert any(line.startswith("A6 ") for line in report.exports[0].open_findings)
     assert from_json(read_embedded_html(out.read_text(encoding="utf-8"))).exports == []  # recorded, not published
@@ -89,14 +91,14 @@ def test_confirmed_export_is_recorded_in_the_report_and_the_file(parent, blank_r
 
 def test_cancelling_the_file_dialog_changes_nothing(parent, blank_report, settings):
     report, path = blank_report
-    assert export_report(parent, report, path, "docx", dialogs=Answers(path=None), settings=settings) is None
+    assert export_report(parent, AppContext(settings, None, Answers(path=None)), report, path, "docx") is None
     assert report.exports == []
 
 
 def test_a_failed_write_is_reported_and_not_recorded(parent, blank_report, tmp_path, settings):
     report, path = blank_report
     answers = Answers(path=tmp_path / "没有这个文件夹" / "报告.docx")
-    assert export_report(parent, report, path, "docx", dialogs=answers, settings=settings) is None
+    assert export_report(parent, AppContext(settings, None, answers), report, path, "docx") is None
     assert "无法写入" in answers.errors[0]
     assert report.exports == []
 
@@ -106,7 +108,7 @@ def test_exporting_over_the_file_being_edited_is_refused(parent, sample_report, 
     shutil.copy(sample_path, copy)
     before = copy.read_bytes()
     answers = Answers(path=copy)
-    assert export_report(parent, sample_report, copy, "html", dialogs=answers, settings=settings) is None
+    assert export_report(parent, AppContext(settings, None, answers), sample_report, copy, "html") is None
     assert answers.errors and copy.read_bytes() == before
 
 
@@ -117,9 +119,9 @@ def test_the_offices_word_template_is_remembered_and_used(parent, sample_report,
     letterhead.sections[0].left_margin = Mm(31)
     template = tmp_path / "机关样式.docx"
     letterhead.save(template)
-    assert choose_reference_doc(parent, dialogs=Answers(docx=template), settings=settings) == template
+    assert choose_reference_doc(parent, AppContext(settings, None, Answers(docx=template))) == template
     out = tmp_path / "报告.docx"
-    export_report(parent, sample_report, None, "docx", dialogs=Answers(path=out), settings=settings)
+    export_report(parent, AppContext(settings, None, Answers(path=out)), sample_report, None, "docx")
     assert round(docx.Document(str(out)).sections[0].left_margin.mm) == 31
 
 

@@ -11,10 +11,12 @@ import importlib
 import os
 import pkgutil
 import sys
-from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from forms.model import Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-_OWN: tuple[ModuleType, ...] = (sys.modules[__name__],)
 
 # argparse's own words (usage, errors) go through gettext; clerks read them in Chinese.
 _ARGPARSE_CHINESE = {
@@ -46,31 +48,42 @@ class CommandError(Exception):
         self.code = code
 
 
-def _modules(packages: tuple[ModuleType, ...]) -> list[str]:
-    """Subcommand modules of the given packages (gui.subcommands adds those that need Qt)."""
-    return sorted((f"{p.__name__}.{info.name}" for p in packages for info in pkgutil.iter_modules(p.__path__)),
-                  key=lambda name: name.rsplit(".", 1)[1])
+def open_file(path: str | os.PathLike) -> tuple[Report, bool]:
+    """The report in FILE (our own, or imported) and whether it is our own; unreadable: exit 2."""
+    from forms.importers.open import open_report  # the importers load only for commands that read files
+    from forms.model.store import StoreError
+    try:
+        return open_report(path)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
 
 
-def build_parser(packages: tuple[ModuleType, ...] = _OWN) -> argparse.ArgumentParser:
+def _modules() -> list[str]:
+    return sorted(f"{__name__}.{info.name}" for info in pkgutil.iter_modules(__path__))
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="nianbao", description="政府信息公开工作年度报告：填写、校验、导出。不带参数运行打开编辑器。")
     sub = parser.add_subparsers(dest="command", metavar="命令")
-    for name in _modules(packages):
+    for name in _modules():
         importlib.import_module(name).register(sub)
     return parser
 
 
-def subcommand_names(packages: tuple[ModuleType, ...] = _OWN) -> set[str]:
-    return {name.rsplit(".", 1)[1].rstrip("_") for name in _modules(packages)}
+def subcommand_names() -> set[str]:
+    return {name.rsplit(".", 1)[1].rstrip("_") for name in _modules()}
 
 
-def main(argv: list[str] | None = None, packages: tuple[ModuleType, ...] = _OWN) -> int:
+def main(argv: list[str] | None = None, *, pdf_engine: Any = None) -> int:
+    """`pdf_engine`: how `export --pdf` lays out a PDF (forms.render.export.PdfEngine); the editor
+    plugs in Qt's, which the core cannot import."""
     if hasattr(sys.stdout, "reconfigure"):  # Windows consoles default to a legacy code page
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
         sys.stderr.reconfigure(encoding="utf-8", errors="replace")
     speak_chinese()
-    parser = build_parser(packages)
+    parser = build_parser()
+    parser.set_defaults(pdf_engine=pdf_engine)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()

@@ -4,9 +4,7 @@ from __future__ import annotations
 import json
 import sys
 
-from forms.model import store
-from forms.commands import EXIT_FINDINGS, EXIT_OK, CommandError
-from forms.importers.open import open_report
+from forms.commands import EXIT_FINDINGS, EXIT_OK, CommandError, open_file
 from forms.model.findings import Severity, blank_row_label
 from forms.rules import check
 
@@ -20,16 +18,9 @@ def register(sub) -> None:
     p.set_defaults(run=run)
 
 
-def _open(path: str):
-    try:
-        return open_report(path)
-    except store.StoreError as exc:
-        raise CommandError(str(exc)) from None
-
-
 def run(args) -> int:
-    report = _open(args.file)
-    prior = _open(args.prior) if args.prior else None
+    report, _ = open_file(args.file)
+    prior = open_file(args.prior)[0] if args.prior else None
     findings = check(report, prior, final=args.final)
     if args.json:
         json.dump({"findings": [f.to_dict() for f in findings]}, sys.stdout, ensure_ascii=False, indent=2)

@@ -4,8 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from forms.model import store
-from forms.commands import EXIT_OK, CommandError
-from forms.importers.open import open_report
+from forms.commands import EXIT_OK, CommandError, open_file
 from forms.model import MAX_YEAR, MIN_YEAR
 from forms.model.prefill import prefill
 
@@ -21,10 +20,7 @@ def register(sub) -> None:
 def run(args) -> int:
     if args.output.exists():
         raise CommandError(f"“{args.output}”已存在，未覆盖。")
-    try:
-        prior = open_report(args.prior)
-    except store.StoreError as exc:
-        raise CommandError(str(exc)) from None
+    prior, _ = open_file(args.prior)
     year = args.year or prior.year + 1
     if year <= prior.year:
         raise CommandError(f"新报告的年度（{year}）应晚于上年报告的年度（{prior.year}）。")

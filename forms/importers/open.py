@@ -8,10 +8,11 @@ from forms.importers.sniff import import_report
 from forms.model import Report, store
 
 
-def open_report(path: str | os.PathLike) -> Report:
-    """Our native file, else whatever the importers can read. Raises StoreError with a Chinese message."""
+def open_report(path: str | os.PathLike) -> tuple[Report, bool]:
+    """The report, and whether it is our own file (only that may be saved back: an import never
+    overwrites its source). Raises StoreError with a Chinese message."""
     path = Path(path)
     try:
-        return store.load(path)
+        return store.load(path), True
     except store.NotOurFileError:
-        return import_report(path).report
+        return import_report(path).report, False

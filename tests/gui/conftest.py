@@ -9,43 +9,7 @@ from PySide6.QtCore import QSettings
 
 from forms.model.store import RecoveryStore
 from gui.context import AppContext
-from gui.interaction import Interaction
-
-
-class ScriptedInteraction(Interaction):
-    """Answers the editor's questions from a dict and records what it said."""
-
-    def __init__(self):
-        self.answers: dict = {"save_changes": "discard", "restore": "later"}
-        self.errors: list[str] = []
-        self.infos: list[str] = []
-        self.asked: list[str] = []
-
-    def open_path(self, parent, title, start=None, filters=""):
-        self.asked.append("open_path")
-        return self.answers.get("open_path")
-
-    def save_path(self, parent, title, suggested):
-        self.asked.append("save_path")
-        return self.answers.get("save_path")
-
-    def ask_save_changes(self, parent, what):
-        self.asked.append("save_changes")
-        return self.answers["save_changes"]
-
-    def offer_restore(self, parent, recovery):
-        self.asked.append("restore")
-        return self.answers["restore"]
-
-    def explanation(self, parent, finding, current=""):
-        self.asked.append("explanation")
-        return self.answers.get("explanation")
-
-    def error(self, parent, title, message):
-        self.errors.append(message)
-
-    def info(self, parent, title, message):
-        self.infos.append(message)
+from gui_helpers import ScriptedInteraction
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -6,6 +6,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from forms.model.findings import Location
+from gui.interaction import Interaction
 
 
 def table_view(window, table: str):
@@ -36,3 +37,39 @@ def commit_text(widget, text: str) -> None:
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+class ScriptedInteraction(Interaction):
+    """Answers the editor's questions from a dict and records what it said."""
+
+    def __init__(self):
+        self.answers: dict = {"save_changes": "discard", "restore": "later"}
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+        self.asked: list[str] = []
+
+    def open_path(self, parent, title, start=None, filters=""):
+        self.asked.append("open_path")
+        return self.answers.get("open_path")
+
+    def save_path(self, parent, title, suggested):
+        self.asked.append("save_path")
+        return self.answers.get("save_path")
+
+    def ask_save_changes(self, parent, what):
+        self.asked.append("save_changes")
+        return self.answers["save_changes"]
+
+    def offer_restore(self, parent, recovery):
+        self.asked.append("restore")
+        return self.answers["restore"]
+
+    def explanation(self, parent, finding, current=""):
+        self.asked.append("explanation")
+        return self.answers.get("explanation")
+
+    def error(self, parent, title, message):
+        self.errors.append(message)
+
+    def info(self, parent, title, message):
+        self.infos.append(message)

@@ -5,35 +5,38 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog
 
 from forms.importers import import_report
 from forms.model import new_report
 from gui import import_ui
+from gui_helpers import ScriptedInteraction
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
 
 
-class Answers(import_ui.ImportDialogs):
+class Answers(ScriptedInteraction):
     def __init__(self, path, accept=True):
+        super().__init__()
         self.path, self.accept = path, accept
         self.previews, self.errors = [], []
 
-    def choose_file(self, parent, title):
+    def choose_import(self, parent, title):
         return self.path
 
-    def preview(self, parent, result, action, warning=""):
+    def preview_import(self, parent, result, action, warning=""):
         self.previews.append((result, action, warning))
         return self.accept
 
-    def error(self, parent, message):
+    def error(self, parent, title, message):
         self.errors.append(message)
 
 
 @pytest.fixture
-def answers(monkeypatch):
+def answers(context):
     def install(path, accept=True):
         a = Answers(path, accept)
-        monkeypatch.setattr(import_ui, "dialogs", a)
+        context.interaction = a
         return a
     return install
 
@@ -62,47 +65,47 @@ def test_preview_shows_tables_source_and_notes(qtbot, corpus_dir):
     assert dialog.result() == import_ui.QDialog.DialogCode.Accepted
 
 
-def test_new_from_prior_returns_the_prefilled_draft(qtbot, answers):
+def test_new_from_prior_returns_the_prefilled_draft(qtbot, answers, context):
     a = answers(FIXTURES / "qinglan_transport_2023_gb2312.html")
-    draft = import_ui.new_from_prior(None)
+    draft = import_ui.new_from_prior(None, context)
     assert draft.year == 2024 and draft.organization.name == "青岚县交通运输局"
     assert draft.tables["applications"]["carried_over"]["natural_person"] == 5
     assert draft.prior.year == 2023
     assert a.previews[0][1] == "新建 2024 年度草稿"
 
 
-def test_cancelled_preview_gives_nothing(qtbot, answers):
+def test_cancelled_preview_gives_nothing(qtbot, answers, context):
     answers(FIXTURES / "qinglan_transport_2023.docx", accept=False)
-    assert import_ui.new_from_prior(None) is None
+    assert import_ui.new_from_prior(None, context) is None
 
 
-def test_unreadable_file_is_said(qtbot, answers, tmp_path):
+def test_unreadable_file_is_said(qtbot, answers, context, tmp_path):
     bad = tmp_path / "旧.doc"
     bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
     a = answers(bad)
-    assert import_ui.new_from_prior(None) is None
+    assert import_ui.new_from_prior(None, context) is None
     assert "另存为" in a.errors[0] and not a.previews
 
 
-def test_attach_prior_warns_of_a_wrong_year(qtbot, answers):
+def test_attach_prior_warns_of_a_wrong_year(qtbot, answers, context):
     a = answers(FIXTURES / "qinglan_transport_2023.docx")
-    prior = import_ui.attach_prior(None, new_report(2025, "青岚县交通运输局"))
+    prior = import_ui.attach_prior(None, context, new_report(2025, "青岚县交通运输局"))
     assert prior.year == 2023 and prior.prior is None
     assert "应为 2024 年度" in a.previews[0][2]
 
 
-def test_slow_import_can_be_cancelled(qtbot, answers, corpus_dir, monkeypatch):
+def test_slow_import_can_be_cancelled(qtbot, answers, context, corpus_dir, monkeypatch):
     """The clerk presses 取消 while a PDF is read: the worker stops at the next page."""
     a = answers(corpus_dir / "huaian_city_2024.pdf")
 
-    class CancelAtOnce(import_ui.QProgressDialog):
+    class CancelAtOnce(QProgressDialog):
         def __init__(self, *args):
             super().__init__(*args)
             self.setMinimumDuration(0)
             import_ui.QTimer.singleShot(0, self.cancel)
 
-    monkeypatch.setattr(a, "progress", lambda parent, path: CancelAtOnce("读取", "取消", 0, 100))
-    assert import_ui.new_from_prior(None) is None
+    monkeypatch.setattr(a, "import_progress", lambda parent, path: CancelAtOnce("读取", "取消", 0, 100))
+    assert import_ui.new_from_prior(None, context) is None
     assert not a.previews and not a.errors
 
 

@@ -23,7 +23,7 @@ def _module(monkeypatch, name, **functions):
 def test_export_is_recorded_as_a_change(qtbot, window, monkeypatch, tmp_path):
     calls = []
 
-    def export_report(parent, report, source_path, kind):
+    def export_report(parent, context, report, source_path, kind):
         calls.append((parent, report, source_path, kind))
         return tmp_path / f"out.{kind}"
 
@@ -35,7 +35,7 @@ def test_export_is_recorded_as_a_change(qtbot, window, monkeypatch, tmp_path):
 
 def test_new_from_prior_opens_the_draft_unsaved(qtbot, window, monkeypatch):
     draft = new_report(2025, "青岚县人民政府")
-    _module(monkeypatch, "gui.import_ui", new_from_prior=lambda parent: draft)
+    _module(monkeypatch, "gui.import_ui", new_from_prior=lambda parent, context: draft)
     window.actions_["from_prior"].trigger()
     assert window.doc.report is draft and window.doc.path is None and window.doc.modified
 
@@ -43,7 +43,7 @@ def test_new_from_prior_opens_the_draft_unsaved(qtbot, window, monkeypatch):
 def test_attaching_a_prior_is_undoable(qtbot, window, monkeypatch, sample_prior_path):
     prior = store.load(sample_prior_path)
     before = window.doc.report.prior
-    _module(monkeypatch, "gui.import_ui", attach_prior=lambda parent, report: prior)
+    _module(monkeypatch, "gui.import_ui", attach_prior=lambda parent, context, report: prior)
     window.actions_["attach_prior"].trigger()
     assert window.doc.report.prior is prior
     window.undo_action.trigger()
@@ -52,7 +52,7 @@ def test_attaching_a_prior_is_undoable(qtbot, window, monkeypatch, sample_prior_
 
 def test_the_word_style_template_is_remembered_for_the_next_export(qtbot, window, monkeypatch, tmp_path):
     chosen = tmp_path / "本单位版头.docx"
-    _module(monkeypatch, "gui.export_ui", choose_reference_doc=lambda parent: chosen)
+    _module(monkeypatch, "gui.export_ui", choose_reference_doc=lambda parent, context: chosen)
     window.actions_["reference_doc"].trigger()
     assert "本单位版头.docx" in window.statusBar().currentMessage()
 
