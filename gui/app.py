@@ -17,7 +17,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", type=Path, metavar="OUT.png", help="在后台绘制窗口，保存为 PNG 图片后退出")
     p.add_argument("--section", metavar="KEY",
                    help="截图时显示的部分：cover、overview、active_disclosure、applications、review_litigation、"
-                        "problems、other，或表格名（如 regulations）")
+                        "problems、other，或表格名（如 regulations）；汇总报告可用 merge 显示汇总页")
     return p
 
 

@@ -28,6 +28,7 @@ class Document(QObject):
     changed = Signal()                # anything: autosave, window title
     modifiedChanged = Signal(bool)
     revealRequested = Signal(object)  # a forms.model.findings.Location an undo/redo just changed
+    consolidationChanged = Signal()   # a consolidated report's set of units (汇总)
 
     def __init__(self, report: Report, path: Path | None = None, *, doc_id: str | None = None,
                  untitled_name: str = "", check_now: bool = True, parent: QObject | None = None):
@@ -104,6 +105,8 @@ class Document(QObject):
                 self.metaChanged.emit()
             elif kind == "prior":
                 self.priorChanged.emit()
+            elif kind == "consolidation":
+                self.consolidationChanged.emit()
         self.recheck()
         self.changed.emit()
 
@@ -160,6 +163,15 @@ class Document(QObject):
         self.report.prior = prior
         self._notify("prior")
         return old
+
+    def restore_consolidation(self, snap) -> None:
+        """Put a consolidated report's units, and the tables summed from them, as in `snap`."""
+        from forms.merge.consolidate import restore
+        restore(self.report, snap)
+        with self.batch():
+            for table in self.report.tables:
+                self._notify("cells", table)
+            self._notify("consolidation")
 
     def reveal(self, location: Location) -> None:
         self.revealRequested.emit(location)

@@ -34,6 +34,19 @@ class Interaction:
         name, _ = QFileDialog.getOpenFileName(parent, title, str(start or ""), filters)
         return Path(name) if name else None
 
+    def open_paths(self, parent: QWidget | None, title: str, start: Path | None = None,
+                   filters: str = OPEN_FILTER) -> list[Path]:
+        names, _ = QFileDialog.getOpenFileNames(parent, title, str(start or ""), filters)
+        return [Path(n) for n in names]
+
+    def open_folder(self, parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:
+        name = QFileDialog.getExistingDirectory(parent, title, str(start or ""))
+        return Path(name) if name else None
+
+    def ask_text(self, parent: QWidget | None, title: str, prompt: str, current: str = "") -> str | None:
+        text, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Normal, current)
+        return text.strip() if ok else None
+
     def save_path(self, parent: QWidget | None, title: str, suggested: Path) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), REPORT_FILTER)
         if not name:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, Qt
+from PySide6.QtCore import QByteArray, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QStyle,
                                QWidget)
@@ -26,6 +26,7 @@ PREFERRED_SIZE = (1360, 880)
 
 
 class MainWindow(FileActions, QMainWindow):
+    cellSelected = Signal(str, str, str)  # table, row, column: the cell now current in a table
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
@@ -103,6 +104,8 @@ class MainWindow(FileActions, QMainWindow):
         a = self.actions_ = {
             "new": self._action("新建…", self.show_start_page, K.New, P.SP_FileIcon, "新建报告、从上年报告新建或打开"),
             "from_prior": self._action("从上年报告新建…", self.new_from_prior),
+            "merge": self._action("汇总下级单位报告…", self.show_merge_page,
+                                  tip="读取各单位的年报，逐格相加，生成汇总报告"),
             "open": self._action("打开…", self.open_dialog, K.Open, P.SP_DialogOpenButton),
             "save": self._action("保存", self.save, K.Save, P.SP_DialogSaveButton),
             "save_as": self._action("另存为…", self.save_as, [K.SaveAs, "Ctrl+Shift+S"]),
@@ -135,7 +138,7 @@ class MainWindow(FileActions, QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("文件(&F)")
-        for key in ("new", "from_prior", "open"):
+        for key in ("new", "from_prior", "open", "merge"):
             file_menu.addAction(a[key])
         self.recent_menu = file_menu.addMenu("最近打开")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -248,6 +251,11 @@ class MainWindow(FileActions, QMainWindow):
         self._update_title()
         self.show_editor()
         self.show_page("overview")
+        if doc.report.consolidation is not None:
+            from gui.merge_page import follow_consolidated
+            follow_consolidated(self, doc)
+        elif getattr(self, "breakdown_dock", None) is not None:
+            self.breakdown_dock.hide()
 
     def _drop_document(self) -> None:
         if self.doc is None:
@@ -315,9 +323,19 @@ class MainWindow(FileActions, QMainWindow):
             for view in page.tables.values():
                 view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
                 view.itemDelegate().inputDiscarded.connect(lambda text: self.statusBar().showMessage(text, 8000))
+                view.selectionModel().currentChanged.connect(lambda cur, _prev, v=view: self._cell_selected(v, cur))
             self.pages[key] = page
             self.page_stack.addWidget(page)
         return page
+
+    def _cell_selected(self, view, index) -> None:
+        cell = view.model().cell_at(index)
+        if cell is not None:
+            self.cellSelected.emit(view.model().table.key, *cell)
+
+    def show_merge_page(self) -> None:
+        from gui.merge_page import show_merge_page
+        show_merge_page(self)
 
     def show_page(self, key: str) -> Page:
         page = self._page(key)

@@ -66,6 +66,13 @@ def take_screenshot(out: Path, file: Path | None, section: str | None) -> int:
 
 
 def _show_section(window: MainWindow, section: str) -> bool:
+    if section == "merge" and window.doc.report.consolidation is not None:  # the 汇总 page of a consolidation
+        from gui.merge_page import show_merge_page
+        page = show_merge_page(window)
+        page.table.selectRow(next((i for i, u in enumerate(window.doc.report.consolidation.units)
+                                   if u.status.value == "errors"), 0))
+        window.breakdown_dock.widget().show_cell("applications", "new_received", "total")
+        return True
     spec = window.doc.report.spec
     table_keys = {t.key for t in spec.tables}
     if section in table_keys:

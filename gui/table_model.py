@@ -141,6 +141,9 @@ class TableModel(QAbstractTableModel):
         if prior is not None and self.table.key in prior.tables:
             before = prior.table_values(self.table.key).get(cell[0], {}).get(cell[1])
             lines.append(f"上年（{prior.year} 年）：{format_cell(before) or '空白'}")
+        if self.doc.report.consolidation is not None:  # 汇总: who contributed what
+            from forms.merge.explain import breakdown_lines
+            lines += breakdown_lines(self.doc.report, self.table.key, *cell)
         lines += [f"【{f.severity.label}】{f.message}" for f in self._findings.get(cell, [])]
         return "\n".join(lines)
 

@@ -56,7 +56,7 @@ def run(args) -> int:
     prior = None
     if args.prior:
         try:
-            prior = open_report(args.prior)
+            prior, _native = open_report(args.prior)
         except store.StoreError as exc:
             raise CommandError(str(exc)) from None
     paths = _paths(args)

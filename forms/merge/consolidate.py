@@ -22,7 +22,7 @@ from forms.spec import CURRENT_TEMPLATE, load_spec
 
 # progress(done, total, unit just read): may raise forms.importers.ImportCancelled to stop.
 Progress = Callable[[int, int, Unit], None]
-REPORT_SUFFIXES = {".json", ".docx", ".html", ".htm", ".mht", ".mhtml", ".pdf", ".txt"}
+REPORT_SUFFIXES = {".json", ".docx", ".doc", ".wps", ".html", ".htm", ".mht", ".mhtml", ".pdf", ".txt"}  # .doc: told to save as .docx
 PARALLEL_FROM = 4  # fewer units than this read faster in this process than in started workers
 
 
@@ -254,6 +254,55 @@ def organ_name(unit: Unit) -> str:
     return organ_key(unit.name) if unit.status is not UnitStatus.UNREADABLE else ""
 
 
-def reread(report: Report, file: str) -> Unit:
-    """Read a unit's file again (it sent a corrected one) and put it in place; returns the old unit."""
-    return replace_unit(report, file, read_unit(file).unit)
+def add_units(report: Report, reads: Iterable[UnitRead], texts: dict[str, dict] | None = None) -> list[Unit]:
+    """Units read after the draft was made, assessed against those already in it; returns them.
+    `texts`: H3 samples of units read earlier in this session (the file keeps only the groups found)."""
+    cons = report.consolidation
+    added = []
+    for read in reads:
+        unit = read.unit
+        if cons.unit(unit.file) is not None:  # the same file added again: read afresh, in its place
+            replace_unit(report, unit.file, unit)
+            added.append(unit)
+            continue
+        seen_hash = {u.sha256: u for u in cons.units if u.sha256}
+        seen_organ = {(organ_name(u), u.year): u for u in cons.units if u.included and organ_name(u)}
+        if unit.status is not UnitStatus.UNREADABLE:
+            refuse_if_not_this_set(unit, read.organ_key, report.year, seen_hash, seen_organ)
+        elif not unit.excluded:
+            unit.excluded = unit.note
+        cons.units.append(unit)
+        added.append(unit)
+        if texts is not None and unit.included:
+            texts[unit.file] = read.texts
+    if texts:
+        known = set(texts)
+        kept = [g for g in cons.similar if not known.intersection(g.units)]
+        cons.similar = kept + similar_texts({f: t for f, t in texts.items() if cons.unit(f)})
+    apply_sums(report)
+    return added
+
+
+def note(report: Report, text: str) -> None:
+    """Record a change the clerk made to the set, in the file."""
+    report.consolidation.log.append(f"{datetime.now():%Y-%m-%d %H:%M} {text}")
+
+
+Snapshot = tuple[list[Unit], list[SimilarTexts], list[str], dict]
+
+
+def snapshot(report: Report) -> Snapshot:
+    """The consolidation's changeable parts and the tables, for undo."""
+    cons = report.consolidation
+    tables = {t: {r: dict(cols) for r, cols in rows.items()} for t, rows in report.tables.items()}
+    return [u.model_copy() for u in cons.units], list(cons.similar), list(cons.log), tables
+
+
+def restore(report: Report, snap: Snapshot) -> None:
+    units, similar, log, tables = snap
+    cons = report.consolidation
+    cons.units = [u.model_copy() for u in units]
+    cons.similar, cons.log = list(similar), list(log)
+    for t, rows in tables.items():
+        for r, cols in rows.items():
+            report.tables[t][r].update(cols)

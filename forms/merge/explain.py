@@ -75,3 +75,16 @@ def explain(report: Report, table: str, row: str, column: str) -> Explanation:
 def _json(value):
     from forms.model.findings import _jsonable
     return _jsonable(value)
+
+
+def breakdown_lines(report: Report, table: str, row: str, column: str, shown: int = 8) -> list[str]:
+    """A few lines for a cell's tooltip: the largest contributions, the blanks, 本级."""
+    x = explain(report, table, row, column)
+    lines = [f"各单位合计 {fmt(x.total)}（{len(x.included)} 个单位，{x.blank_units} 个空白）"]
+    if x.self_value is not None:
+        lines.append(f"其中本级 {fmt(x.self_value)}")
+    filled = sorted((c for c in x.included if c.value), key=lambda c: -c.value)
+    lines += [f"  {c.unit.display_name}：{fmt(c.value)}" for c in filled[:shown]]
+    if len(filled) > shown:
+        lines.append(f"  …其余 {len(filled) - shown} 个单位")
+    return lines

@@ -96,6 +96,7 @@ class Consolidation(BaseModel):
     prior_units: list[PriorUnit] | None = None  # None: no last-year consolidation to compare with
     prior_file: str = ""
     merged_at: str = ""             # ISO time the units were read
+    log: list[str] = Field(default_factory=list)  # the clerk's changes to the set: “时间 排除“X”：理由”
 
     def index(self, cell: str) -> int:
         return self.cells.index(cell)

@@ -52,6 +52,18 @@ class ScriptedInteraction(Interaction):
         self.asked.append("open_path")
         return self.answers.get("open_path")
 
+    def open_paths(self, parent, title, start=None, filters=""):
+        self.asked.append("open_paths")
+        return self.answers.get("open_paths", [])
+
+    def open_folder(self, parent, title, start=None):
+        self.asked.append("open_folder")
+        return self.answers.get("open_folder")
+
+    def ask_text(self, parent, title, prompt, current=""):
+        self.asked.append("ask_text")
+        return self.answers.get("ask_text")
+
     def save_path(self, parent, title, suggested):
         self.asked.append("save_path")
         return self.answers.get("save_path")
