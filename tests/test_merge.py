@@ -244,3 +244,16 @@ def test_csv_lists_every_unit_and_every_cell(tmp_path, units, capsys):
     assert int(table[-2][col]) == sum(store.load(p).entered(*GRANTED) for p in units)
     total = keys.index("applications.new_received.total")  # totals too
     assert int(table[2][total]) == store.load(units[0]).value("applications", "new_received", "total")
+
+
+def test_merge_command_with_last_years_consolidation(tmp_path, capsys):
+    last = [save(unit_report(i, year=2023, name=n), tmp_path / f"l{i}.json") for i, n in enumerate(["甲局", "乙局"])]
+    prior = tmp_path / "2023汇总.json"
+    assert main(["merge", *map(str, last), "-o", str(prior), "--workers", "1"]) == 0
+    now = [save(unit_report(i + 10, name=n), tmp_path / f"n{i}.json") for i, n in enumerate(["乙局", "丙局"])]
+    capsys.readouterr()
+    assert main(["merge", *map(str, now), "--prior", str(prior), "-o", str(tmp_path / "2024汇总.json"),
+                 "--workers", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "H4 与上年汇总相比" in out and "“丙局”" in out and "“甲局”" in out
+    assert store.load(tmp_path / "2024汇总.json").prior.year == 2023
