@@ -147,8 +147,8 @@ class _Builder:
                 t = self._table(rr.table, rr.spec_id)
                 self.note(R.FUZZY, f"行标题“{rr.line.label}”按“{t.row(rr.row).label}”读取"
                                    f"（相似度 {rr.label_score:.0f}%）。", (rr.table, rr.row, ""), rr.line.label)
-        for table, row, line in found.mismatched:
-            t = self._table(table)
+        for table, row, line, spec_id in found.mismatched:
+            t = self._table(table, spec_id)
             self.note(R.NOT_FOUND, f"{t.short_name}“{t.row(row).label}”行有 {len(line.values)} 个数值，"
                                    f"而该表有 {len(t.columns)} 列，无法确定对应关系，未读取，请对照原文填写。",
                       (table, row, ""), line.raw)
@@ -203,7 +203,8 @@ def build(doc: SourceDocument) -> R.ImportResult:
         if not texts.get(key):
             b.note(R.SECTION, f"未找到“{b.spec.section(key).heading}”的内容。", key)
     source_text = "\n".join(ln.raw or ln.label for ln in lines)
-    result = R.ImportResult(report, fmt, doc.source_kind, b.notes, b.cells, section_texts, doc.pages, source_text)
+    result = R.ImportResult(report, fmt, doc.source_kind, b.notes, b.cells, section_texts, doc.pages, source_text,
+                            b.stated)
     _add_source_findings(result)
     return result
 
@@ -211,7 +212,7 @@ def build(doc: SourceDocument) -> R.ImportResult:
 def _add_source_findings(result: R.ImportResult) -> None:
     """The document's own errors as written: arithmetic (A1–A6) and text against tables (N)."""
     from forms.rules import check
-    for f in check(result.report):
+    for f in check(result.report, stated=result.stated):
         if f.code[0] in "AN":
             loc = f.location
             where = (loc.table, loc.row or "", loc.column or "") if loc.table else (loc.text or loc.section or "")
@@ -279,7 +280,6 @@ def _assemble(b: _Builder, year: int, organ: str, title: str, texts: dict[str, l
     other_lines, closing = split_closing(texts.get("other", []), organ)
     intro, topics = split_topics(texts.get("overview", []), b.spec)
     report = Report(year=year, organization=org, tables=b.tables)
-    report.stated_totals = b.stated
     report.source_texts = b.source_texts
     report.sections.preface = preface
     report.sections.overview.intro = join_lines(intro)

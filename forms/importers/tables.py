@@ -38,7 +38,8 @@ class TablesFound:
     applications_format: str | None = None     # spec id whose 表三 rows fit
     missing_rows: list[tuple[str, str]] = field(default_factory=list)
     extra_lines: list[Line] = field(default_factory=list)
-    mismatched: list[tuple[str, str, Line]] = field(default_factory=list)  # row with the wrong number of values
+    # rows with the wrong number of values: (table, row, line, id of the spec the row belongs to)
+    mismatched: list[tuple[str, str, Line, str]] = field(default_factory=list)
     review_line_index: int | None = None
 
     @property
@@ -104,7 +105,7 @@ def read_active(lines: list[Line], specs: list[Spec], found: TablesFound) -> Non
             line.label, {"row": table.row(row_key).label}, threshold=0).score
         values = _values_width(line, len(table.columns))
         if values is None:
-            found.mismatched.append((table_key, row_key, line))
+            found.mismatched.append((table_key, row_key, line, spec.id))
             continue
         found.rows.append(RowRead(table_key, row_key, values, line, score, spec.id))
 

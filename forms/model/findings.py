@@ -87,4 +87,6 @@ def blank_row_label(report: Report, blanks: list[Finding]) -> str:
     table = report.spec.table(loc.table)
     names = "、".join(table.column(f.location.column).label for f in blanks)
     row = f"{table.short_name}“{table.row(loc.row).label}”" + ("" if table.rows_as_column_groups else "行")
+    if all("未能从原文读取" in f.message for f in blanks):
+        return f"{row}的 {len(blanks)} 格（{names}）未能从原文读取：请对照原文填写，没有发生的填 0。"
     return f"{row}的 {len(blanks)} 格（{names}）为空白：没有发生的请填 0。"
