@@ -87,7 +87,7 @@ class PreviewDialog(QDialog):
             for j, col in enumerate(table.columns):
                 cell = (table.key, row.key, col.key)
                 # a total shows as the document wrote it; the sum is in the tooltip when they differ
-                stated, value = r.stated(*cell), values[row.key][col.key]
+                stated, value = self.imported.stated_value(*cell), values[row.key][col.key]
                 shown = stated if stated is not None else value
                 item = QTableWidgetItem("" if shown is None else fmt(shown))
                 item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)

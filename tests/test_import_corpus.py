@@ -20,8 +20,9 @@ def row(report, table, key):
     return [values[c] for c in COLS] + [values["total"]]
 
 
-def codes(report, prior=None):
-    return [f.code for f in check(report, prior)]
+def codes(result, prior=None):
+    """The codes found on an import, the source's written totals included (its A2–A4)."""
+    return [f.code for f in check(result.report, prior, stated=result.stated)]
 
 
 @pytest.mark.parametrize("ext", ["pdf", "txt"])
@@ -42,14 +43,14 @@ def test_hongze_2023(corpus_dir, ext):
     assert row(r, "applications", "carried_forward") == [0, 0, 0, 0, 0, 0, 0]
     # 表四 as printed: 10 1 0 0 | 总计 0 …; 复议后起诉 5 0 0 0 | 总计 0
     assert r.tables["review_litigation"]["review"] == {"upheld": 10, "corrected": 1, "other": 0, "pending": 0}
-    assert r.stated("review_litigation", "review", "total") == 0
+    assert result.stated_value("review_litigation", "review", "total") == 0
     assert r.tables["review_litigation"]["litigation_after_review"]["upheld"] == 5
     # the typo'd row label is matched, and said so
     assert any(n.kind == "fuzzy_match" and "其他法律行政止公开" in n.message for n in result.notes)
     # the single （六）其他处理 row of the 2019 format is kept and named
     assert r.legacy["format_2019_items"] == ["（六）其他处理（未细分）"]
     assert "信息处理费0元" in r.sections.other  # the spaces a PDF puts between characters closed
-    found = check(r)
+    found = check(r, stated=result.stated)
     a4 = [f for f in found if f.code == "A4"]
     assert [(f.location.row, f.actual, f.expected) for f in a4] == [
         ("review", 0, 11), ("litigation_after_review", 0, 5)]
@@ -115,7 +116,7 @@ def test_shanghai_2019_is_2019_format_with_blanks(corpus_dir):
     assert row(r, "applications", "carried_forward") == [72, None, None, None, None, None, 72]
     assert r.tables["applications"]["unavailable_not_held"]["natural_person"] == 252
     # 总计 written blank in the result rows: nothing stated, the sum is shown
-    assert r.stated("applications", "granted", "total") is None
+    assert result.stated_value("applications", "granted", "total") is None
     assert r.tables["regulations"]["normative_docs"]["issued"] == 60  # 本年新制作数量, approximately
     cells = {c["cell"]: c for c in r.legacy["format_2019_cells"]}
     assert cells["regulations.rules.total_public"]["value"] == 524
@@ -128,7 +129,7 @@ def test_shanghai_2019_is_2019_format_with_blanks(corpus_dir):
     assert len(a6) > 100
     assert sum(1 for n in result.notes if n.message.startswith("原文 A6")) == len(a6)
     assert any(f.location.row == "new_received" and f.location.column == "research" for f in a6)
-    assert "A1" not in codes(r)  # 859 + 18 = 805 + 72
+    assert "A1" not in codes(result)  # 859 + 18 = 805 + 72
     # the text contradicts the tables: told in the import result
     told = " ".join(n.message for n in result.notes if n.kind == "source_check")
     assert "258" in told and "275" in told and "265" in told and "337" in told and "均获维持" in told
@@ -147,7 +148,8 @@ def test_shuyang_fgj_2023_blank_legal_person_columns(corpus_dir):
 
 
 def test_shuyang_county_2025_mangled_table(corpus_dir):
-    r = import_report(corpus_dir / "shuyang_county_2025.txt").report
+    result = import_report(corpus_dir / "shuyang_county_2025.txt")
+    r = result.report
     assert r.year == 2025
     assert row(r, "applications", "new_received") == [705, 3, 0, 0, 5, 0, 713]
     assert row(r, "applications", "carried_over") == [36, 0, 0, 0, 0, 0, 36]
@@ -161,7 +163,7 @@ def test_shuyang_county_2025_mangled_table(corpus_dir):
     o = r.sections.overview
     assert o.platform.startswith("（三）精细化建设公开平台") and o.oversight.startswith("（四）常态化开展监督管理")
     assert o.management == ""
-    assert {"A1", "A2", "A3", "A4"}.isdisjoint(codes(r))
+    assert {"A1", "A2", "A3", "A4"}.isdisjoint(codes(result))
 
 
 def test_shanghai_stcsm_2024_own_section_order(corpus_dir):
@@ -174,13 +176,13 @@ def test_shanghai_stcsm_2024_own_section_order(corpus_dir):
     assert row(r, "applications", "other_no_correction") == [8, 2, 0, 0, 0, 0, 10]
     assert row(r, "applications", "results_total") == [33, 2, 0, 0, 0, 0, 35]
     # the 结转 总计 cell is missing in the conversion: it stays unstated, the sum shows 1
-    assert r.stated("applications", "carried_forward", "total") is None
+    assert result.stated_value("applications", "carried_forward", "total") is None
     assert row(r, "applications", "carried_forward") == [1, 0, 0, 0, 0, 0, 1]
     assert r.tables["review_litigation"]["review"]["upheld"] == 1
     assert "主要问题" in r.sections.problems  # found after 表四 although its heading is missing
     # its own extra sections (二、工作机制保障 … 六、政府信息公开平台建设) stay in the overview, not lost
     assert "工作机制保障" in r.sections.overview.intro and "阅办联动" in r.sections.overview.intro
-    assert "A1" not in codes(r)
+    assert "A1" not in codes(result)
 
 
 def test_shanghai_2025_annotated_cells(corpus_dir):
@@ -200,14 +202,14 @@ def test_shanghai_2025_annotated_cells(corpus_dir):
     assert any(n.kind == "not_found" and "规章" in n.message for n in result.notes)
     assert "未收取" in r.sections.other
     assert r.sections.notes == {"review_litigation": "注：行政复议、行政诉讼数量含上年度结转数量。"}
-    assert {"A1", "A2", "A3", "A4"}.isdisjoint(codes(r))
+    assert {"A1", "A2", "A3", "A4"}.isdisjoint(codes(result))
 
 
 def test_template_has_no_figures(corpus_dir):
     result = import_report(corpus_dir / "template-2021.docx")
     r = result.report
     assert all(v is None for rows in r.tables.values() for cols in rows.values() for v in cols.values())
-    assert all(v is None for rows in r.stated_totals.values() for cols in rows.values() for v in cols.values())
+    assert all(v is None for rows in result.stated.values() for cols in rows.values() for v in cols.values())
     assert result.format == "national-2021"
     assert result.counts()["cells"] == 200 and result.counts()["filled"] == 0  # every cell found, all blank
     assert r.sections.other == "" and r.sections.overview.intro == ""  # the template's instructions are not text
@@ -216,7 +218,8 @@ def test_template_has_no_figures(corpus_dir):
 
 def test_one_cell_per_line(corpus_dir, tmp_path):
     """Text copied from a web table with every cell on its own line reads like the table itself."""
-    original = import_report(corpus_dir / "huaian_city_2024.txt").report
+    first = import_report(corpus_dir / "huaian_city_2024.txt")
+    original, original_stated = first.report, first.stated
     lines = []
     for line in (corpus_dir / "huaian_city_2024.txt").read_text(encoding="utf-8").splitlines():
         tokens = line.split()
@@ -229,7 +232,7 @@ def test_one_cell_per_line(corpus_dir, tmp_path):
             lines.append(line)
     copied = tmp_path / "one_cell_per_line.txt"
     copied.write_text("\n".join(lines), encoding="utf-8")
-    r = import_report(copied).report
+    result = import_report(copied)
     assert "一、本年新收政府信息公开申请数量\n3001\n53\n0\n" in copied.read_text(encoding="utf-8")
-    assert r.tables == original.tables
-    assert r.stated_totals == original.stated_totals
+    assert result.report.tables == original.tables
+    assert result.stated == original_stated

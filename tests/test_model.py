@@ -60,15 +60,10 @@ def test_changing_a_cell_changes_the_totals_that_depend_on_it(report):
 @given(st.data())
 def test_table_values_agree_with_value_cell_by_cell(data):
     report = new_report(2024, "青岚县人民政府")
-    stated: dict = {}
     for table in ("applications", "review_litigation"):
         tspec = report.spec.table(table)
         for r, c in tspec.entered_cells():
             report.set_cell(table, r, c, data.draw(st.none() | st.none() | st.integers(0, 500)))  # blanks: 2 in 3
-        for r, c in tspec.cells():  # totals written in an imported document stand in for blank parts
-            if tspec.is_computed(r, c) and data.draw(st.booleans()):
-                stated.setdefault(table, {}).setdefault(r, {})[c] = data.draw(st.integers(0, 900))
-    report.stated_totals = stated
     for table in ("applications", "review_litigation"):
         tspec = report.spec.table(table)
         values = report.table_values(table)
@@ -158,9 +153,12 @@ def test_what_a_document_from_elsewhere_holds_is_kept_for_the_rules_to_name(repo
     assert report.value("applications", "granted", "total") == Decimal("-0.5")
 
 
-def test_a_stated_total_stands_in_only_when_every_part_is_blank():
-    report = Report(year=2024, stated_totals={"applications": {"granted": {"total": 9}}})
-    assert report.value("applications", "granted", "total") == 9
+def test_a_document_holds_no_written_totals_that_could_disagree_with_its_cells():
+    """Totals a source wrote belong to its import; the document computes its own."""
+    with pytest.raises(ValidationError):
+        Report(year=2024, stated_totals={"applications": {"granted": {"total": 9}}})
+    report = Report(year=2024)
+    assert report.value("applications", "granted", "total") is None
     report.set_cell("applications", "granted", "natural_person", 4)
     assert report.value("applications", "granted", "total") == 4
 

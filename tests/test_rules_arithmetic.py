@@ -59,32 +59,46 @@ def test_a1_is_silent_on_an_untouched_table():
 
 # --- A2–A4: totals written in documents made elsewhere ------------------------------------
 def test_a2_a_stated_results_total_that_is_not_the_sum(sample_report):
-    sample_report.stated_totals = {"applications": {"results_total": {"natural_person": 130}}}
-    (a2,) = found(sample_report, "A2")
+    stated = {"applications": {"results_total": {"natural_person": 130}}}
+    (a2,) = found(sample_report, "A2", stated=stated)
     assert (a2.location.row, a2.location.column, a2.expected, a2.actual) == (
         "results_total", "natural_person", 132, 130)
     assert a2.severity is Severity.ERROR and "填写为 130" in a2.message and "之和为 132" in a2.message
-    sample_report.stated_totals = {"applications": {"results_total": {"natural_person": 132}}}
-    assert found(sample_report, "A2") == []
+    stated = {"applications": {"results_total": {"natural_person": 132}}}
+    assert found(sample_report, "A2", stated=stated) == []
 
 
 def test_a3_a_stated_row_total_that_is_not_the_sum(sample_report):
-    sample_report.stated_totals = {"applications": {"granted": {"total": 70}}}
-    (a3,) = found(sample_report, "A3")
+    stated = {"applications": {"granted": {"total": 70}}}
+    (a3,) = found(sample_report, "A3", stated=stated)
     assert (a3.location.row, a3.location.column, a3.expected, a3.actual) == ("granted", "total", 68, 70)
     assert "表三“（一）予以公开”行“总计”列" in a3.message
-    sample_report.stated_totals = {"applications": {"granted": {"total": 68}}}
-    assert found(sample_report, "A3") == []
+    stated = {"applications": {"granted": {"total": 68}}}
+    assert found(sample_report, "A3", stated=stated) == []
 
 
 def test_a4_a_stated_review_total_that_is_not_the_sum(sample_report):
-    sample_report.stated_totals = {"review_litigation": {"litigation_direct": {"total": 4}}}
-    (a4,) = found(sample_report, "A4")
+    stated = {"review_litigation": {"litigation_direct": {"total": 4}}}
+    (a4,) = found(sample_report, "A4", stated=stated)
     assert (a4.location.table, a4.location.row, a4.location.column, a4.expected, a4.actual) == (
         "review_litigation", "litigation_direct", "total", 5, 4)
     assert "表四“未经复议直接起诉—总计”" in a4.message
-    sample_report.stated_totals = {"review_litigation": {"litigation_direct": {"total": 5}}}
-    assert found(sample_report, "A4") == []
+    stated = {"review_litigation": {"litigation_direct": {"total": 5}}}
+    assert found(sample_report, "A4", stated=stated) == []
+
+
+def test_a2_a_wrong_results_total_is_one_error_not_also_an_a3(sample_report):
+    """A published （七）总计 row whose 自然人 cell is 5 short of the rows above, yet which balances
+    across as printed: the column is wrong (A2), the row is not (no A3); A1 quotes the printed total."""
+    written = dict(sample_report.table_values("applications")["results_total"])
+    written["natural_person"] -= 5
+    written["total"] -= 5
+    stated = {"applications": {"results_total": written}}
+    findings = check(sample_report, stated=stated)
+    assert {f.location.column for f in findings if f.code == "A2"} == {"natural_person", "total"}
+    assert [f for f in findings if f.code == "A3"] == []
+    a1 = [f for f in findings if f.code == "A1" and f.location.column == "total"]
+    assert a1 and f"（七）总计（{written['total']}）" in a1[0].message
 
 
 # --- A5 ------------------------------------------------------------------------------------

@@ -80,15 +80,51 @@ def test_f3_the_fee_is_not_stated(sample_report, other):
     assert (f3.location.section, f3.location.text) == ("other", "other")
 
 
-@pytest.mark.parametrize("other", [
+# How real reports state the fee, each read as a statement (an amount, or none charged).
+FEE_WORDINGS = [
+    "2020年，无收取信息处理费情况。",
     "本年度未收取信息处理费。",
+    "本机关没有收取信息处理费。",
+    "本年度不涉及信息处理费。",
+    "本年度未产生信息处理费。",
+    "未发生信息处理费。",
+    "2024年共收取信息处理费0元。",
+    "全年收取政府信息公开信息处理费 0 元。",
+    "本年度共收取信息处理费０元。",
+    "本年度信息处理费为零。",
+    "本年度信息处理费收取金额为0。",
+    "信息处理费收取情况：无。",
+    "本年度收取信息处理费三百元。",
     "2024年共收取信息处理费300元。",
     "本年度收取信息处理费0.03万元，均已上缴国库。",
+    "全县行政机关收取信息处理费共计380元，其中民政局1件，收取380元。",
+    "2023年度，县发展和改革局政府信息公开未发生收费情况。",  # shuyang_fgj_2023: no word 信息处理费
+    "2025 年度本机关未收取信息公开处理费。",
+    "本年度信息公开处理费收费情况\n2024 年，市科委未发生政府信息公开收费事项。",  # the heading, then the sentence
     "依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本机关本年度未收取任何费用。",
-])
+    "关于信息处理费。本年度未收取。",
+    "全年未向申请人收取信息处理费。",
+    "本机关本年度不存在收取信息处理费的情况。",
+    "本年度无信息处理费收费事项。",
+    "本机关免收信息处理费。",
+    "依申请公开工作中未收取任何费用。",
+]
+
+
+@pytest.mark.parametrize("other", FEE_WORDINGS)
 def test_f3_the_fee_is_stated(sample_report, other):
-    sample_report.set_text("other", other)
+    sample_report.set_text("other", "一、本年度政务公开工作要点落实情况良好。\n" + other)
     assert found(sample_report, "F3") == []
+
+
+@pytest.mark.parametrize("other", [
+    "本年度行政事业性收费1487.2万元，信息处理费按规定执行。",  # an amount, but not the fee's
+    "本机关不断规范信息处理费收取工作。",  # 不 of 不断 is not a none
+    "本机关严格执行《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）。本年度行政事业性收费1487.2万元。",
+])
+def test_f3_a_sentence_that_names_the_fee_without_saying_it(sample_report, other):
+    sample_report.set_text("other", other)
+    assert [f.code for f in found(sample_report, "F3")] == ["F3"]
 
 
 # --- F4 ------------------------------------------------------------------------------------

@@ -121,6 +121,15 @@ def test_y4_a_key_figure_jumps_more_than_fivefold(sample_report, cell, value):
     assert (y4.location.table, y4.location.row, y4.location.column) == cell
 
 
+@pytest.mark.parametrize("before, now, way", [(12, 1, "减少"), (2, 19, "增加"), (0, 50, "增加"), (50, 0, "减少")])
+def test_y4_is_symmetric_and_says_which_way(sample_report, before, now, way):
+    cell = ("enforcement", "penalty", "decisions")
+    sample_report.prior.set_cell(*cell, before)
+    sample_report.set_cell(*cell, now)
+    (y4,) = [f for f in found(sample_report, "Y4") if f.location.row == "penalty"]
+    assert way in y4.message and f"上年（{before}）" in y4.message and (y4.expected, y4.actual) == (before, now)
+
+
 def test_y4_is_silent_for_small_counts_and_ordinary_changes(sample_report):
     sample_report.prior.set_cell("review_litigation", "review", "upheld", 0)
     sample_report.prior.set_cell("review_litigation", "review", "corrected", 0)

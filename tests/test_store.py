@@ -46,7 +46,6 @@ def reports(draw, year=None, with_prior=True) -> Report:
         for r, c in table.entered_cells():
             report.set_cell(table.key, r, c, draw(values))
     if draw(st.booleans()):
-        report.stated_totals = {"applications": {"results_total": {"total": draw(counts)}}}
         report.source_texts = {"fees.admin_fees.amount": draw(chinese_text)}
         report.legacy = {"format_2019_items": draw(st.lists(chinese_text, max_size=3)),
                          "format_2019_cells": [{"cell": "applications.other_processing.natural_person",

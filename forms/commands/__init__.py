@@ -58,6 +58,16 @@ def open_file(path: str | os.PathLike) -> tuple[Report, bool]:
         raise CommandError(str(exc)) from None
 
 
+def open_source_file(path: str | os.PathLike):
+    """As `open_file`, with what the import found (the totals the source wrote: its A2–A4)."""
+    from forms.importers.open import open_source
+    from forms.model.store import StoreError
+    try:
+        return open_source(path)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+
+
 def _modules() -> list[str]:
     return sorted(f"{__name__}.{info.name}" for info in pkgutil.iter_modules(__path__))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sys
 
-from forms.commands import EXIT_FINDINGS, EXIT_OK, CommandError, open_file
+from forms.commands import EXIT_FINDINGS, EXIT_OK, open_file, open_source_file
 from forms.model.findings import Severity, blank_row_label
 from forms.rules import check
 
@@ -19,9 +19,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    report, _ = open_file(args.file)
+    source = open_source_file(args.file)  # a document written elsewhere brings its written totals
+    report = source.report
     prior = open_file(args.prior)[0] if args.prior else None
-    findings = check(report, prior, final=args.final)
+    findings = check(report, prior, final=args.final, stated=source.stated)
     if args.json:
         json.dump({"findings": [f.to_dict() for f in findings]}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -12,6 +12,7 @@ Cell = tuple[str, str, str]  # (table, row, column)
 # Kinds of note, so a program (or the preview dialog) can group them.
 FORMAT, FUZZY, CONVERSION, NOT_FOUND, EXTRA, SECTION, EDITED, ENCODING, LEGACY = (
     "format", "fuzzy_match", "conversion", "not_found", "extra", "section", "edited_export", "encoding", "legacy")
+NATIVE = "native"  # ImportResult.format of our own file
 SOURCE_CHECK = "source_check"  # the source document's own errors: arithmetic (A), text against tables (N)
 
 
@@ -37,10 +38,16 @@ class ImportResult:
     section_texts: dict[str, str] = field(default_factory=dict)
     pages: int = 0
     source_text: str = ""  # the document as read, line by line (table rows with “ | ” between cells)
+    # Totals as the source wrote them: the source's own errors (A2–A4) are reported against them;
+    # the report itself computes its totals from its cells, so nothing in it can disagree.
+    stated: dict[str, dict[str, dict]] = field(default_factory=dict)
+
+    def stated_value(self, table: str, row: str, column: str):
+        return self.stated.get(table, {}).get(row, {}).get(column)
 
     def counts(self) -> dict[str, int]:
         """Cells read with a value, cells read blank, and notes: the one-line summary."""
-        filled = sum(1 for (t, r, c) in self.cells if _entered_or_stated(self.report, t, r, c) is not None)
+        filled = sum(1 for cell in self.cells if self._entered_or_stated(*cell) is not None)
         return {"cells": len(self.cells), "filled": filled, "blank": len(self.cells) - filled,
                 "notes": len(self.notes)}
 
@@ -52,17 +59,16 @@ class ImportResult:
             "format": self.format, "source_kind": self.source_kind, "pages": self.pages,
             "counts": self.counts(),
             "cells": [{"cell": ".".join(k), "source_text": v,
-                       "value": _json(_entered_or_stated(r, *k))} for k, v in self.cells.items()],
+                       "value": _json(self._entered_or_stated(*k))} for k, v in self.cells.items()],
             "sections": {k: v for k, v in self.section_texts.items() if v},
             "notes": [n.to_dict() for n in self.notes],
         }
 
-
-def _entered_or_stated(report: Report, table: str, row: str, column: str):
-    entered = report.tables.get(table, {}).get(row, {})
-    if column in entered:
-        return entered[column]
-    return report.stated(table, row, column)
+    def _entered_or_stated(self, table: str, row: str, column: str):
+        entered = self.report.tables.get(table, {}).get(row, {})
+        if column in entered:
+            return entered[column]
+        return self.stated_value(table, row, column)
 
 
 def _json(value):

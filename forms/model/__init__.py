@@ -129,8 +129,6 @@ class Report(BaseModel):
     title: str = ""  # blank: “<organ><year>年政府信息公开工作年度报告”
     sections: Sections = Field(default_factory=Sections)
     tables: TableCells = Field(default_factory=dict, validate_default=True)
-    # Totals as written in a document made elsewhere (import); A2–A4 compare them with the sums.
-    stated_totals: TableCells = Field(default_factory=dict)
     # What an older format holds with no home in this one (2019 rows, 表二（九）…), kept and shown.
     legacy: Legacy = Field(default_factory=dict)  # type: ignore[assignment]
     # The text a cell had in the document it was read from ("fees.admin_fees.amount": "25534.03万元").
@@ -215,31 +213,25 @@ class Report(BaseModel):
             return self.tables[table][row][column]
         parts = ([self.value(table, k, column) for k in r.sum_of] if r.computed
                  else [self.value(table, row, k) for k in c.sum_of])
-        return _sum(parts, self.stated(table, row, column))
+        return _sum(parts)
 
     def table_values(self, table: str) -> dict[str, dict[str, CellValue]]:
         """Every cell of a table, computed totals included, in one pass (what the rules read)."""
         tspec = self.spec.table(table)
         entered = self.tables[table]
-        stated = self.stated_totals.get(table, {})
         totals = [(c.key, c.sum_of) for c in tspec.columns if c.sum_of]
         out: dict[str, dict[str, CellValue]] = {}
         for r in tspec.rows:
             if r.sum_of:
                 continue
             vals = out[r.key] = dict(entered[r.key])
-            written = stated.get(r.key, {})
             for key, parts in totals:
-                vals[key] = _sum([vals[k] for k in parts], written.get(key))
+                vals[key] = _sum([vals[k] for k in parts])
         for r in tspec.rows:
             if r.sum_of:
-                written = stated.get(r.key, {})
                 rows = [out[k] for k in r.sum_of]
-                out[r.key] = {c.key: _sum([row[c.key] for row in rows], written.get(c.key)) for c in tspec.columns}
+                out[r.key] = {c.key: _sum([row[c.key] for row in rows]) for c in tspec.columns}
         return out
-
-    def stated(self, table: str, row: str, column: str) -> CellValue:
-        return self.stated_totals.get(table, {}).get(row, {}).get(column)
 
     def set_cell(self, table: str, row: str, column: str, value: CellValue) -> CellValue:
         """Enter one cell; returns the previous value (for undo)."""
@@ -296,11 +288,11 @@ class Report(BaseModel):
         return "\n".join(x for x in [o.intro] + [getattr(o, t.key) for t in self.spec.topics] if x)
 
 
-def _sum(parts: list[CellValue], if_all_blank: CellValue) -> CellValue:
+def _sum(parts: list[CellValue]) -> CellValue:
     if None not in parts:  # a filled-in table: the common case, summed in C
-        return sum(parts) if parts else if_all_blank
+        return sum(parts) if parts else None
     filled = [p for p in parts if p is not None]
-    return sum(filled) if filled else if_all_blank
+    return sum(filled) if filled else None
 
 
 def new_report(year: int, org_name: str = "", level: OrgLevel | str = OrgLevel.GOVERNMENT,

@@ -76,7 +76,7 @@ def to_data(report: Report, *, top: bool = True) -> dict:
     data = {"application": MAGIC, "format": FORMAT_VERSION, **body} if top else body
     if report.prior is not None:
         data["prior"] = to_data(report.prior.model_copy(update={"prior": None}), top=False)
-    for empty in ("stated_totals", "legacy", "copied_texts", "acknowledged", "exports", "consolidation"):
+    for empty in ("legacy", "copied_texts", "acknowledged", "exports", "consolidation"):
         if not data[empty]:
             del data[empty]
     return data
@@ -121,6 +121,7 @@ def from_data(data: Any, path: str | os.PathLike = "<内存>") -> Report:
         version += 1
     data.pop("application", None)
     data.pop("format", None)
+    _drop_stated_totals(data)
     try:
         return Report.model_validate(data)
     except ValidationError as exc:
@@ -139,7 +140,7 @@ def _place(data: dict, loc: list[str]) -> str:
     where = ".".join(loc) or "（文件顶层）"
     prior = loc[:1] == ["prior"]
     cell = loc[1:] if prior else loc
-    if len(cell) == 4 and cell[0] in ("tables", "stated_totals"):
+    if len(cell) == 4 and cell[0] == "tables":
         try:
             template = (data.get("prior", {}) if prior else data).get("template", CURRENT_TEMPLATE)
             label = load_spec(template).table(cell[1]).cell_label(cell[2], cell[3])
@@ -147,6 +148,16 @@ def _place(data: dict, loc: list[str]) -> str:
             return where
         return f"{'上年报告的' if prior else ''}{label}（{where}）"
     return where
+
+
+def _drop_stated_totals(data: dict) -> None:
+    """Files saved before the source's written totals moved to the import result still carry
+    them: dropped, as the totals are computed from what the clerk entered (an older version
+    reads the file without them just as well, so the format version stays)."""
+    data.pop("stated_totals", None)
+    if isinstance(data.get("prior"), dict):
+        data["prior"] = dict(data["prior"])
+        data["prior"].pop("stated_totals", None)
 
 
 _UNION_BRANCHES = {"int", "decimal", "none"}

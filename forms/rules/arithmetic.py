@@ -50,19 +50,23 @@ def _short(label: str) -> str:
 
 
 def _stated_total_findings(ctx: Context, table_key: str, code: str, *, by_row: bool):
-    """A total written in the source document that is not the sum of its parts."""
+    """A total written in the source document that is not the sum of its parts as written.
+
+    The parts are read as the document shows them (a stated sub-total where there is one), so
+    one wrong （七）总计 cell is one A2, not also an A3 on a row that balances as published.
+    """
     table = ctx.spec.table(table_key)
-    stated = ctx.report.stated_totals.get(table_key, {})
-    for row_key, cols in stated.items():
+    values = ctx.values(table_key)
+    for row_key, cols in ctx.stated.get(table_key, {}).items():
         for col_key, written in cols.items():
             if written is None or not table.has_cell(row_key, col_key):
                 continue
             r, c = table.row(row_key), table.column(col_key)
             parts_of = c.sum_of if by_row else r.sum_of
-            if not parts_of or (by_row and not c.computed) or (not by_row and not r.computed):
+            if not parts_of:
                 continue
-            parts = ([ctx.value(table_key, row_key, k) for k in parts_of] if by_row
-                     else [ctx.value(table_key, k, col_key) for k in parts_of])
+            parts = ([values[row_key][k] for k in parts_of] if by_row
+                     else [values[k][col_key] for k in parts_of])
             if all(p is None for p in parts):
                 continue
             total = _sum(parts)
@@ -125,9 +129,12 @@ def no_blanks(ctx: Context):
             for col_key, v in cols.items():
                 if v is not None:
                     continue
-                source = ctx.report.source_texts.get(f"{table.key}.{row_key}.{col_key}", "").strip()
-                shown = f"为“{source}”" if source else "为空白"
+                source = ctx.report.source_texts.get(f"{table.key}.{row_key}.{col_key}")
+                if source is None and ctx.report.source_texts:  # imported, but this cell was not read
+                    said = "未能从原文读取：请对照原文填写，没有发生的填 0。"
+                else:
+                    said = (f"为“{source.strip()}”" if source and source.strip() else "为空白") + "：没有发生的请填 0。"
                 yield Finding(
                     "A6", severity,
-                    f"{table.cell_label(row_key, col_key)}{shown}：没有发生的请填 0。",
+                    f"{table.cell_label(row_key, col_key)}{said}",
                     Location(section=table.section, table=table.key, row=row_key, column=col_key))

@@ -12,10 +12,27 @@ from forms.rules import Context, rule
 # 统计期限 2023年1月1日至2023年12月31日, or 2023年1月1日到12月31日 (with the spaces PDFs put
 # between digits and 年).
 PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*[至到—\-~～]\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日")
-FEE_WORD = re.compile(r"信息处理费|处理费")
-# Digits that are not an amount: 2024年, 12月31日, 国办函〔2020〕109号.
-NOT_AN_AMOUNT = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|〔\d{4}〕\s*\d+\s*号")
-FEE_STATED = re.compile(r"\d|[零一二三四五六七八九十百千万]+元|未收取|不收取|没有收取|未收费|无收费|免收|未产生|未涉及|均未|未有|未发生|未向|不存在|没有产生")
+
+# --- F3: a sentence of 六 that names the 信息处理费 and says how much (or that there was none) ---
+SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+# The fee itself: 信息处理费 / 信息公开处理费, or charging spoken of in the context of disclosure
+# (“政府信息公开未发生收费情况”) — never 表二（八）'s 行政事业性收费.
+FEE = re.compile(r"处理费|(?:信息公开|依申请)[^，,。；]{0,12}?(?:收费|费用|收取)"
+                 r"|(?:收费|收取费用)[^，,。；]{0,12}?(?:信息公开|依申请)")
+ADMIN_FEES = re.compile(r"行政事业性收费[^，,。；]*")
+CLAUSE = re.compile(r"[，,]")
+CHARGING = re.compile(r"费|收取")
+# Digits that are not an amount: 2024年, 12月31日, 国办函〔2020〕109号, 第四十九条.
+NOT_AN_AMOUNT = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[〔\[]\s*\d{4}\s*[〕\]]\s*\d+\s*号")
+# An amount: 380元, 0.03万元, 三百元, 零元; or the fee “为零 / 为0 / 0”.
+AMOUNT = re.compile(r"[\d０-９][\d０-９,，.．]*\s*(?:万\s*)?元|[零〇一二两三四五六七八九十百千万]+元"
+                    r"|(?:为|是|共计?|合计|：|:)\s*(?:零|0|０)(?![\d.])")
+# None charged: 未收取 / 无收取 / 没有收取 / 不涉及 / 未产生 / 未发生 / 免收 / 均未 …: a negation with
+# the verb it negates close after it, so “不断规范收费” is not a “none”.
+NONE_CHARGED = re.compile(r"(?:未|没有|无|均未|暂未|尚未|从未|并未)[^，,。；]{0,10}?"
+                          r"(?:收取|收费|收|产生|发生|涉及|存在|缴纳|出现|情况|事项)"
+                          r"|不涉及|不存在|不收取|不予收取|不收费|免收|免费|免予收取|零收费"
+                          r"|[：:]\s*无(?![^，,。；]{0,3}[法正])")
 # 10 亿 / 100 亿 万元: beyond what an organ of that level charges in a year.
 FEE_IMPLAUSIBLE = {OrgLevel.GOVERNMENT: Decimal(1_000_000)}
 FEE_IMPLAUSIBLE_DEFAULT = Decimal(100_000)
@@ -38,7 +55,7 @@ def sections_present(ctx: Context):
                           Location(section=s.key, table=tables[0].key))
 
 
-@rule("F2")
+@rule("F2", needs=("overview_topics",))
 def overview_topics(ctx: Context):
     """一 covers 主动公开、依申请公开、政府信息管理、平台建设、监督保障."""
     r = ctx.report
@@ -53,21 +70,44 @@ def overview_topics(ctx: Context):
                       Location(section="overview", text=f"overview.{topic.key}"), subject=topic.key)
 
 
-@rule("F3")
+@rule("F3", needs=("fee_statement",))
 def fee_stated(ctx: Context):
     """六 states the 信息处理费 charged: an amount or an explicit none."""
-    text = ctx.report.text("other")
+    section = ctx.spec.raw["fee_statement"]["section"]
+    text = ctx.report.text(section)
     if not text.strip():
         return  # F1
-    text = NOT_AN_AMOUNT.sub("", text)
-    for m in FEE_WORD.finditer(text):
-        around = text[max(0, m.start() - 30): m.end() + 40]
-        if FEE_STATED.search(around):
-            return
+    if fee_statement(text) is not None:
+        return
+    heading = ctx.spec.section(section).heading
     yield Finding("F3", Severity.WARNING,
-                  "“六、其他需要报告的事项”没有说明信息处理费的收取情况（写明金额，或写明“未收取信息处理费”）。"
+                  f"“{heading}”没有说明信息处理费的收取情况（写明金额，或写明“未收取信息处理费”）。"
                   "注意：表二（八）行政事业性收费不是信息处理费。",
-                  Location(section="other", text="other"))
+                  Location(section=section, text=section))
+
+
+def fee_statement(text: str) -> str | None:
+    """The words that state the 信息处理费 (an amount, or that none was charged), if any.
+
+    Read clause by clause: from the clause that names the fee to the end of its sentence
+    (“依据《…信息处理费管理办法》，本机关未收取任何费用”), or the next sentence when that one speaks
+    of charging (“关于信息处理费。本年度未收取。”); an amount elsewhere (行政事业性收费 1487.2 万元) is not it.
+    """
+    sentences = [m.group(0) for m in SENTENCE.finditer(text)]
+    for i, sentence in enumerate(sentences):
+        clauses = CLAUSE.split(ADMIN_FEES.sub("", sentence))
+        for j, clause in enumerate(clauses):
+            if not FEE.search(clause):
+                continue
+            after = "，".join(clauses[j:])
+            following = sentences[i + 1] if i + 1 < len(sentences) else ""
+            if not CHARGING.search(following):
+                following = ""
+            for candidate in (after, ADMIN_FEES.sub("", following)):
+                plain = NOT_AN_AMOUNT.sub("", candidate)
+                if candidate and (NONE_CHARGED.search(plain) or AMOUNT.search(plain)):
+                    return candidate.strip()
+    return None
 
 
 @rule("F4")

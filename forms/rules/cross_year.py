@@ -28,12 +28,10 @@ KEY_FIGURES = [
 _DIGITS = re.compile(r"\d+")
 
 
-@rule("Y1", needs_prior=True)
+@rule("Y1", needs_prior=True, needs=("carry_over",))
 def carry_over(ctx: Context):
     """二、上年结转 = last year's 四、结转下年度继续办理, column by column."""
     co = ctx.spec.carry_over
-    if not co:  # a format without the relation (national-2019 as shipped)
-        return
     table = ctx.spec.table(co["table"])
     for col in table.columns:
         before = ctx.prior_value(co["table"], co["from_prior_row"], col.key)
@@ -49,12 +47,10 @@ def carry_over(ctx: Context):
                 expected=before, actual=now)
 
 
-@rule("Y2", needs_prior=True)
+@rule("Y2", needs_prior=True, needs=("stock",))
 def stock_follows(ctx: Context):
     """现行有效件数 ≈ last year's + 本年制发 − 本年废止 (documents also lapse: a warning)."""
     st = ctx.spec.stock
-    if not st:  # a format without the relation (national-2019 as shipped)
-        return
     table = ctx.spec.table(st["table"])
     for row in table.rows:
         before = ctx.prior_value(st["table"], row.key, st["stock"])
@@ -107,17 +103,24 @@ def text_not_copied(ctx: Context):
 
 @rule("Y4", needs_prior=True)
 def big_change(ctx: Context):
+    """A key figure more than 5× last year's, or under a fifth of it: up or down alike."""
     for table_key, row, col in KEY_FIGURES:
         if not any(t.key == table_key and t.has_cell(row, col) for t in ctx.spec.tables):
-            continue  # an older format without this figure
+            continue  # a format without this figure
         now = ctx.value(table_key, row, col)
         before = ctx.prior_value(table_key, row, col)
-        if now is None or before is None or before <= 0 or max(now, before) < MIN_SIGNIFICANT:
+        if now is None or before is None:
             continue
-        if now > before * FACTOR or now * FACTOR < before:
-            table = ctx.spec.table(table_key)
-            yield Finding(
-                "Y4", Severity.INFO,
-                f"{table.cell_label(row, col)}为 {fmt(now)}，上年为 {fmt(before)}，变化超过 {FACTOR} 倍，请核实。",
-                Location(section=table.section, table=table_key, row=row, column=col),
-                expected=before, actual=now)
+        low, high = sorted((now, before))
+        if high < MIN_SIGNIFICANT or high <= low * FACTOR:
+            continue
+        table = ctx.spec.table(table_key)
+        if now > before:
+            change = f"比上年（{fmt(before)}）增加，超过上年的 {FACTOR} 倍"
+        else:
+            change = f"比上年（{fmt(before)}）减少，不足上年的 1/{FACTOR}（相差超过 {FACTOR} 倍）"
+        yield Finding(
+            "Y4", Severity.INFO,
+            f"{table.cell_label(row, col)}为 {fmt(now)}，{change}，请核实。",
+            Location(section=table.section, table=table_key, row=row, column=col),
+            expected=before, actual=now)

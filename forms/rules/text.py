@@ -7,7 +7,6 @@ whose cells are blank (A6 says so), is left alone.
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
@@ -205,15 +204,9 @@ def _is_government(ctx: Context) -> bool:
     return ctx.report.organization.level is OrgLevel.GOVERNMENT
 
 
-# The five mismatch rules share one comparison per check (the editor checks on every keystroke).
-_last: tuple[weakref.ref, list[tuple[str, Comparison]]] | None = None
-
-
 def _mismatches(ctx: Context) -> list[tuple[str, Comparison]]:
-    global _last
-    if _last is None or _last[0]() is not ctx:
-        _last = (weakref.ref(ctx), list(_find_mismatches(ctx)))
-    return _last[1]
+    """The five mismatch rules share one comparison per run (the editor checks on every keystroke)."""
+    return ctx.memo("text.mismatches", lambda: list(_find_mismatches(ctx)))
 
 
 def _find_mismatches(ctx: Context) -> Iterator[tuple[str, Comparison]]:

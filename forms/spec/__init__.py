@@ -151,6 +151,11 @@ class Spec:
     def tables_of(self, section: str) -> list[Table]:
         return [t for t in self.tables if t.section == section]
 
+    def provides(self, feature: str) -> bool:
+        """Whether the format has a part a rule reads (`overview_topics`, `fee_statement`,
+        `carry_over`, `stock`, `checks`): the rules that need it apply to this format only if so."""
+        return bool(self.raw.get(feature))
+
     @property
     def text_sections(self) -> list[Section]:
         """Sections written as prose (一、五、六)."""
