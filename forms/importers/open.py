@@ -12,8 +12,11 @@ from forms.model import Report, store
 def open_report(path: str | os.PathLike) -> tuple[Report, bool]:
     """The report, and whether it is our own file (only that may be saved back: an import never
     overwrites its source). Raises StoreError with a Chinese message."""
-    source = open_source(path)
-    return source.report, source.format == NATIVE
+    path = Path(path)
+    try:
+        return store.load(path), True
+    except store.NotOurFileError:
+        return import_report(path).report, False
 
 
 def open_source(path: str | os.PathLike) -> ImportResult:
