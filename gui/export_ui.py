@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from functools import partial
+
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from forms.model import Report
 from forms.render.export import ExportError, publish, refuse_output
 from forms.render.gate import assess, describe
 from forms.render.html_writer import html_text
+from forms.render.office import Cancelled
 from gui.context import AppContext
+from gui.export_job import run_in_background
 from gui.interaction import EXPORT_KINDS
 from gui.pdf import set_html, write_pdf
 
@@ -50,18 +54,30 @@ def export_report(parent: QWidget | None, context: AppContext, report: Report, s
     path = ask.export_path(parent, kind, _suggested(report, source_path, kind))
     if path is None:
         return None
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         refuse_output(path, source_path)
-        publish(report, verdict, {kind: path}, reference_doc=reference_doc(context.settings), pdf_engine=write_pdf)
-        failure = None
     except ExportError as exc:
-        failure = exc
-    finally:
-        QApplication.restoreOverrideCursor()
-    if failure is not None:
+        ask.error(parent, "导出失败", str(exc))
+        return None
+    # The worker writes a copy: the clerk's report may change (autosave, a late keystroke) meanwhile.
+    snapshot = report.model_copy(deep=True)
+    reference = reference_doc(context.settings)
+    records: list = []
+
+    def work(cancel) -> None:
+        records.append(publish(snapshot, verdict, {kind: path}, reference_doc=reference,
+                               pdf_engine=partial(write_pdf, cancel=cancel)))
+
+    failure = run_in_background(parent, f"正在导出{EXPORT_KINDS[kind][0]}“{path.name}”……", work)
+    if isinstance(failure, Cancelled):
+        return None
+    if isinstance(failure, ExportError):
         ask.error(parent, "导出失败", str(failure))
         return None
+    if failure is not None:
+        raise failure
+    if records and records[0] is not None:
+        report.exports.append(records[0])  # what went out with open findings, in the clerk's report
     return path
 
 
@@ -75,6 +91,7 @@ class PreviewDialog(QDialog):
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)
         set_html(self.browser.document(), html_text(report, embed_data=False, for_qt=True))
+        self.browser.moveCursor(QTextCursor.MoveOperation.Start)  # opens at the title, not the end
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
         buttons.rejected.connect(self.reject)

@@ -213,10 +213,16 @@ class FileActions:
             return
         from gui import export_ui
         self.commit_pending()
+        records = len(self.doc.report.exports)
         path = export_ui.export_report(self, self.context, self.doc.report, self.doc.path, kind)
-        if path is not None:
-            self.doc.mark_modified()  # the export is recorded in the report
-            self.statusBar().showMessage(f"已导出到 {path}", 10000)
+        if path is None:
+            return
+        if len(self.doc.report.exports) > records:  # exported with open findings: recorded in the report
+            if self.doc.path is not None and not self.doc.modified:
+                self._save_to(self.doc.path)  # a saved report stays saved, the record in it
+            else:
+                self.doc.mark_modified()
+        self.statusBar().showMessage(f"已导出：{path.name}（{path.parent}）", 10000)
 
     def preview(self) -> None:
         if self.doc is None:

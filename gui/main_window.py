@@ -288,10 +288,14 @@ class MainWindow(FileActions, QMainWindow):
             for w in (self.file_label, self.state_label, self.counts_label):
                 w.clear()
             return
-        name = doc.path.name if doc.path else f"{doc.untitled_name}（未保存到文件）"
-        self.setWindowTitle(f"{name}[*] - {doc.report.display_title} - {APP_TITLE}")
+        if doc.path is not None:
+            self.setWindowTitle(f"{doc.path.name}[*] - {doc.report.display_title} - {APP_TITLE}")
+        else:  # the title once, not as the file name too
+            self.setWindowTitle(f"{doc.untitled_name}（未保存）[*] - {APP_TITLE}")
         self.setWindowModified(doc.modified)
-        self.file_label.setText(str(doc.path) if doc.path else "尚未保存到文件")
+        # The name only (the whole path in its tooltip): a long path pushed over the status messages.
+        self.file_label.setText(doc.path.name if doc.path else "尚未保存到文件")
+        self.file_label.setToolTip(str(doc.path) if doc.path else "")
         state = ("<span style='color:#ad4e00'>有未保存的修改</span>" if doc.modified
                  else "<span style='color:#389e0d'>已保存</span>")
         if not doc.modified and doc.path is None:

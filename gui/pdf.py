@@ -9,6 +9,7 @@ import os
 import re
 import sys
 import tempfile
+import threading
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -221,7 +222,8 @@ def _draw_page(painter: QPainter, document: QTextDocument, index: int, page: QSi
 
 
 def write_pdf(report: Report, path: str | os.PathLike, *, engine: str = "auto",
-              reference_doc: str | os.PathLike | None = None, today: date | None = None) -> str:
+              reference_doc: str | os.PathLike | None = None, today: date | None = None,
+              cancel: threading.Event | None = None) -> str:
     """Write the PDF; returns the engine used ("office" or "qt"). engine: auto, office or qt."""
     soffice = office.find_soffice() if engine in ("auto", "office") else None
     if engine == "office" and soffice is None:
@@ -230,7 +232,7 @@ def write_pdf(report: Report, path: str | os.PathLike, *, engine: str = "auto",
         with tempfile.TemporaryDirectory() as tmp:
             docx_path = Path(tmp) / "report.docx"
             write_docx(report, docx_path, reference_doc=reference_doc, today=today)
-            write_atomic(path, office.docx_to_pdf_bytes(docx_path, soffice))
+            write_atomic(path, office.docx_to_pdf_bytes(docx_path, soffice, cancel=cancel))
         return "office"
     write_atomic(path, html_to_pdf_bytes(html_text(report, today=today, embed_data=False, for_qt=True),
                                                report.display_title))

@@ -5,6 +5,8 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 from forms.render.fontmap import fontconfig_file
@@ -18,6 +20,28 @@ class OfficeError(Exception):
     """LibreOffice missing or failing; the message is for the clerk."""
 
 
+class Cancelled(Exception):
+    """The clerk cancelled the conversion; LibreOffice was stopped."""
+
+
+def _run(args: list[str], env: dict, cancel: threading.Event | None) -> tuple[int, bytes]:
+    """Run LibreOffice, stopping it when `cancel` is set or the time runs out."""
+    with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env) as proc:
+        deadline = time.monotonic() + CONVERT_TIMEOUT_S
+        while True:
+            try:
+                out, _ = proc.communicate(timeout=0.1)
+                return proc.returncode, out or b""
+            except subprocess.TimeoutExpired:
+                stop = cancel is not None and cancel.is_set()
+                if stop or time.monotonic() > deadline:
+                    proc.kill()
+                    proc.communicate()
+                    if stop:
+                        raise Cancelled("已取消。") from None
+                    raise OfficeError(f"LibreOffice 在 {CONVERT_TIMEOUT_S} 秒内未完成转换。") from None
+
+
 def find_soffice() -> str | None:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found:
@@ -27,7 +51,8 @@ def find_soffice() -> str | None:
     return None
 
 
-def docx_to_pdf_bytes(docx_path: str | os.PathLike, soffice: str | None = None) -> bytes:
+def docx_to_pdf_bytes(docx_path: str | os.PathLike, soffice: str | None = None, *,
+                      cancel: threading.Event | None = None) -> bytes:
     soffice = soffice or find_soffice()
     if soffice is None:
         raise OfficeError("未找到 LibreOffice。")
@@ -40,16 +65,12 @@ def docx_to_pdf_bytes(docx_path: str | os.PathLike, soffice: str | None = None) 
         if conf is not None:  # the official faces as the best installed Simplified-Chinese ones
             env["FONTCONFIG_FILE"] = str(conf)
         try:
-            done = subprocess.run(
-                [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                 "--convert-to", "pdf", "--outdir", str(out), str(docx_path)],
-                capture_output=True, timeout=CONVERT_TIMEOUT_S, check=False, env=env)
-        except subprocess.TimeoutExpired:
-            raise OfficeError(f"LibreOffice 在 {CONVERT_TIMEOUT_S} 秒内未完成转换。") from None
+            code, said = _run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                               "--convert-to", "pdf", "--outdir", str(out), str(docx_path)], env, cancel)
         except OSError as exc:
             raise OfficeError(f"无法启动 LibreOffice（{exc}）。") from None
         pdf = out / (Path(docx_path).stem + ".pdf")
-        if done.returncode != 0 or not pdf.exists():
-            detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip()[:300]
-            raise OfficeError(f"LibreOffice 转换失败（{detail or done.returncode}）。")
+        if code != 0 or not pdf.exists():
+            detail = said.decode("utf-8", "replace").strip()[:300]
+            raise OfficeError(f"LibreOffice 转换失败（{detail or code}）。")
         return pdf.read_bytes()
