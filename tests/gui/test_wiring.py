@@ -20,7 +20,7 @@ def _module(monkeypatch, name, **functions):
     return module
 
 
-def test_export_is_recorded_as_a_change(qtbot, window, monkeypatch, tmp_path):
+def test_a_clean_export_leaves_the_report_unmodified(qtbot, window, monkeypatch, tmp_path):
     calls = []
 
     def export_report(parent, context, report, source_path, kind):
@@ -30,7 +30,8 @@ def test_export_is_recorded_as_a_change(qtbot, window, monkeypatch, tmp_path):
     _module(monkeypatch, "gui.export_ui", export_report=export_report, preview_html=lambda parent, report: None)
     window.export_actions["docx"].trigger()
     assert calls == [(window, window.doc.report, window.doc.path, "docx")]
-    assert window.doc.modified and "out.docx" in window.statusBar().currentMessage()
+    # nothing was open, so nothing was recorded: the report has not changed
+    assert not window.doc.modified and "out.docx" in window.statusBar().currentMessage()
 
 
 def test_new_from_prior_opens_the_draft_unsaved(qtbot, window, monkeypatch):
