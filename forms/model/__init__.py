@@ -117,6 +117,7 @@ def _text_keys(spec: Spec) -> list[str]:
 
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
+MAX_EARLIER = 4  # with the prior, five earlier years
 
 
 class Report(BaseModel):
@@ -138,6 +139,8 @@ class Report(BaseModel):
     acknowledged: dict[str, Acknowledgement] = Field(default_factory=dict)
     exports: list[ExportRecord] = Field(default_factory=list)
     prior: Report | None = None  # last year's report, attached for Y1–Y4
+    # Reports older than the prior, newest first: the figures over the years (forms.model.series).
+    earlier: list[Report] = Field(default_factory=list, max_length=MAX_EARLIER)
     # A consolidated report (汇总): its units and each one's figures (H1–H4).
     consolidation: Consolidation | None = None
 

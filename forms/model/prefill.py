@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from forms.model import Report, Sections, new_report
+from forms.model import MAX_EARLIER, Report, Sections, new_report
 from forms.spec import CURRENT_TEMPLATE, load_spec
 
 
@@ -51,5 +51,9 @@ def prefill(prior: Report, year: int | None = None) -> Report:
             draft.set_text(key, _move_years(text, year))
             copied.append(key)
     draft.copied_texts = copied
-    draft.prior = prior.model_copy(update={"prior": None})
+    draft.prior = prior.model_copy(update={"prior": None, "earlier": []})
+    # Last year's own earlier years move one step back, so the series over the years goes on.
+    older = ([prior.prior] if prior.prior is not None else []) + list(prior.earlier)
+    draft.earlier = [r.model_copy(update={"prior": None, "earlier": []})
+                     for r in older if r.year < prior.year][:MAX_EARLIER]
     return draft

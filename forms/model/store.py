@@ -67,7 +67,7 @@ def _plain(value: Any, decimals: dict[str, str], nonce: str) -> Any:
 
 def to_data(report: Report, *, top: bool = True) -> dict:
     """The file's content as plain data. Computed totals are not in it."""
-    body = report.model_dump(mode="python", exclude={"prior"})
+    body = report.model_dump(mode="python", exclude={"prior", "earlier"})
     body["organization"]["level"] = report.organization.level.value
     for ack in body["acknowledged"].values():
         ack["at"] = ack["at"].isoformat()
@@ -75,7 +75,10 @@ def to_data(report: Report, *, top: bool = True) -> dict:
         rec["at"] = rec["at"].isoformat()
     data = {"application": MAGIC, "format": FORMAT_VERSION, **body} if top else body
     if report.prior is not None:
-        data["prior"] = to_data(report.prior.model_copy(update={"prior": None}), top=False)
+        data["prior"] = to_data(report.prior.model_copy(update={"prior": None, "earlier": []}), top=False)
+    if report.earlier:  # stored as the prior is: each a whole report, without its own earlier years
+        data["earlier"] = [to_data(e.model_copy(update={"prior": None, "earlier": []}), top=False)
+                           for e in report.earlier]
     for empty in ("legacy", "copied_texts", "acknowledged", "exports", "consolidation"):
         if not data[empty]:
             del data[empty]
