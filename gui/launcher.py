@@ -18,11 +18,21 @@ def write_pdf(report, path: str | os.PathLike, *, reference_doc: str | os.PathLi
     qt_write_pdf(report, path, reference_doc=reference_doc)
 
 
+def raster_svg(svg: str, kind: str) -> bytes:
+    """The command line's chart engine (PNG, PDF): Qt's SVG renderer, imported only when asked for."""
+    from forms.render.infographic import InfographicError
+    try:
+        from gui.svg_raster import raster
+    except ImportError as exc:
+        raise InfographicError(f"无法生成图片：缺少 Qt（{exc}）。") from None
+    return raster(svg, kind)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     from forms.commands import main as cli_main, subcommand_names
     if argv and (argv[0] in subcommand_names() or argv[0] in ("-h", "--help")):
-        return cli_main(argv, pdf_engine=write_pdf)
+        return cli_main(argv, pdf_engine=write_pdf, raster_engine=raster_svg)
     try:
         from gui.app import run_editor
     except ImportError as exc:

@@ -85,15 +85,16 @@ def subcommand_names() -> set[str]:
     return {name.rsplit(".", 1)[1].rstrip("_") for name in _modules()}
 
 
-def main(argv: list[str] | None = None, *, pdf_engine: Any = None) -> int:
-    """`pdf_engine`: how `export --pdf` lays out a PDF (forms.render.export.PdfEngine); the editor
+def main(argv: list[str] | None = None, *, pdf_engine: Any = None, raster_engine: Any = None) -> int:
+    """`pdf_engine`: how `export --pdf` lays out a PDF (forms.render.export.PdfEngine); `raster_engine`:
+    how `export --infographic` draws PNG/PDF (forms.render.infographic.RasterEngine). The editor
     plugs in Qt's, which the core cannot import."""
     if hasattr(sys.stdout, "reconfigure"):  # Windows consoles default to a legacy code page
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
         sys.stderr.reconfigure(encoding="utf-8", errors="replace")
     speak_chinese()
     parser = build_parser()
-    parser.set_defaults(pdf_engine=pdf_engine)
+    parser.set_defaults(pdf_engine=pdf_engine, raster_engine=raster_engine)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()

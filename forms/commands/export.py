@@ -1,4 +1,8 @@
-"""`nianbao export FILE [--docx OUT] [--html OUT] [--pdf OUT] [--reference-doc DOCX] [--force]`.
+"""`nianbao export FILE [--docx OUT] [--html OUT] [--pdf OUT] [--reference-doc DOCX] [--force]
+[--compare OUT.html|.docx] [--infographic OUT.html|.png|.pdf]`.
+
+The comparison and the 图解 are made whatever the findings (they are for review and for readers
+beside the report, which is what the findings gate).
 
 Exit codes: 0 written; 1 refused, the report has errors or blank cells (export anyway with --force);
 2 a file could not be read or written.
@@ -23,15 +27,28 @@ def register(sub) -> None:
     p.add_argument("--html", type=Path, metavar="OUT", help="导出网页（可直接发布到政府网站）")
     p.add_argument("--pdf", type=Path, metavar="OUT", help="导出 PDF")
     p.add_argument("--reference-doc", type=Path, metavar="DOCX", help="本机关的 Word 样式模板（代替默认的公文样式）")
+    p.add_argument("--compare", type=Path, metavar="OUT", action="append", default=[],
+                   help="导出与上年（及更早年度）的数据对比表（.html 或 .docx）")
+    p.add_argument("--infographic", type=Path, metavar="OUT", action="append", default=[],
+                   help="导出图解（.html、.png 或 .pdf；可多次给出）")
+    p.add_argument("--earlier", type=Path, metavar="FILE", action="append", default=[],
+                   help="对比用的往年报告（本软件的 .json 或可导入的文件；可多次给出，最多 5 个年度）")
     p.add_argument("--force", action="store_true", help="报告有错误或空白单元格时仍然导出")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
     outputs = {k: v for k, v in (("docx", args.docx), ("html", args.html), ("pdf", args.pdf)) if v}
-    if not outputs:
-        raise CommandError("请至少指定 --docx、--html、--pdf 中的一项。")
+    extras = [("compare", out) for out in args.compare] + [("infographic", out) for out in args.infographic]
+    if not outputs and not extras:
+        raise CommandError("请至少指定 --docx、--html、--pdf、--compare、--infographic 中的一项。")
     report, native = open_file(args.file)
+    if args.earlier and not extras:
+        raise CommandError("--earlier 只用于 --compare 或 --infographic。")
+    if extras:
+        _write_extras(report, extras, args)
+    if not outputs:
+        return EXIT_OK
     verdict = assess(report)
     try:
         for out in outputs.values():
@@ -54,3 +71,33 @@ def run(args) -> int:
         else:
             print(f"有 {len(record.open_findings)} 个未解决的问题（导出的文件中已记录）。")
     return EXIT_OK
+
+
+def _write_extras(report, extras: list[tuple[str, Path]], args) -> None:
+    """The comparison and the 图解 (the findings do not gate them). Every output is checked before
+    the first is written; earlier years given here are attached to a copy: the file is not changed."""
+    from forms.model.series import AttachError, attach, compare
+    from forms.render import compare as comparison_export, infographic
+    from forms.render.docx_writer import ReferenceDocError
+    try:
+        for kind, out in extras:
+            refuse_output(out, args.file)
+            (comparison_export if kind == "compare" else infographic).kind_of(out)
+        if args.earlier:
+            report = report.model_copy(deep=True)
+            for path in args.earlier:
+                attach(report, open_file(path)[0])
+        comparison = compare(report)
+        for kind, out in extras:
+            if kind == "compare":
+                comparison_export.write_compare(report, out, reference_doc=args.reference_doc, comparison=comparison)
+            else:
+                infographic.write_infographic(report, out, raster=args.raster_engine, comparison=comparison)
+            print(f"已导出：{out}")
+    except (ExportError, AttachError, comparison_export.CompareError, infographic.InfographicError,
+            ReferenceDocError) as exc:
+        raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(f"无法写入（{exc.strerror or exc}）。") from None
+    if not comparison.has_prior_year:
+        print(f"提示：本报告未附{report.year - 1}年报告，对比和图解只有本年数字。", file=sys.stderr)

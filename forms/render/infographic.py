@@ -1,0 +1,53 @@
+"""The 图解: one page in the style governments publish beside the report — as a self-contained,
+accessible web page (every chart an SVG with a title, a text alternative and its data table),
+or as PNG (print resolution) and PDF drawn from one page SVG by the raster engine that the GUI
+layer plugs in (the core does not import Qt)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from markupsafe import Markup
+
+from forms.model import Report
+from forms.model.atomic import write_atomic
+from forms.model.series import Comparison, compare
+from forms.render.charts import FONT_STACK, Infographic, chart_svg, infographic, page_svg
+from forms.render.html_writer import environment
+
+# raster(svg_text, "png" | "pdf") -> bytes: gui.svg_raster.raster, or a test's stand-in
+RasterEngine = Callable[[str, str], bytes]
+KINDS = ("html", "png", "pdf")
+
+
+class InfographicError(Exception):
+    """Cannot make the 图解 as asked; the message is for the clerk."""
+
+
+def html_text(info: Infographic) -> str:
+    charts = [(c, Markup(chart_svg(c))) for c in info.charts]  # our own SVG: its text is escaped there
+    return environment().get_template("infographic.html.j2").render(
+        info=info, charts=charts, font_stack=FONT_STACK)
+
+
+def kind_of(out: Path) -> str:
+    kind = out.suffix.lower().lstrip(".")
+    if kind not in KINDS:
+        raise InfographicError(f"图解只能导出为 .html、.png 或 .pdf，不能导出为“{out.name}”。")
+    return kind
+
+
+def write_infographic(report: Report, out: str | os.PathLike, *, raster: RasterEngine | None = None,
+                      comparison: Comparison | None = None) -> str:
+    """Write the 图解 in the format the file name says; returns that format."""
+    out = Path(out)
+    kind = kind_of(out)
+    info = infographic(report, comparison or compare(report))
+    if kind == "html":
+        write_atomic(out, html_text(info).encode("utf-8"))
+        return kind
+    if raster is None:
+        raise InfographicError("无法生成图片或 PDF 格式的图解：没有可用的绘图引擎，请导出为 .html。")
+    write_atomic(out, raster(page_svg(info), kind))
+    return kind
