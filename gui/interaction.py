@@ -54,6 +54,11 @@ class Interaction:
         path = Path(name)
         return path if path.suffix.lower() == ".json" else path.with_name(path.name + ".json")
 
+    def save_file(self, parent: QWidget | None, title: str, suggested: Path, filters: str) -> Path | None:
+        """Any file the editor writes besides reports (a CSV of the units …)."""
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
+        return Path(name) if name else None
+
     def ask_save_changes(self, parent: QWidget | None, what: str) -> str:
         """"save", "discard" or "cancel"."""
         box = QMessageBox(QMessageBox.Icon.Warning, "保存修改", f"“{what}”有尚未保存的修改，是否保存？", parent=parent)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
                                QMainWindow, QPlainTextEdit, QProgressBar, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
@@ -103,12 +103,15 @@ class MergePage(QWidget):
                                 ("reread", "重新读取", self.reread_selected),
                                 ("self", "设为本级", self.toggle_self),
                                 ("open", "查看单位报告（只读）", self.open_selected),
+                                ("csv", "导出明细表（CSV）…", self.export_csv),
                                 ("editor", "编辑汇总报告 →", self.back_to_editor)):
             button = QPushButton(text)
             button.clicked.connect(lambda checked=False, s=slot: s())
             self.buttons[key] = button
             row.addWidget(button)
         row.addStretch(1)
+        self.appendix = QCheckBox("导出汇总报告时附“各单位数据汇总”表")
+        self.appendix.toggled.connect(self._appendix_toggled)
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -151,6 +154,7 @@ class MergePage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addLayout(row)
+        layout.addWidget(self.appendix)
         layout.addWidget(split, 1)
         layout.addWidget(self.progress_row)
         layout.addWidget(hint)
@@ -209,8 +213,12 @@ class MergePage(QWidget):
             for i, u in enumerate(units):
                 if u.file == current.file:
                     self.table.selectRow(i)
+        self.appendix.blockSignals(True)
+        self.appendix.setChecked(doc is not None and doc.report.consolidation.appendix)
+        self.appendix.setEnabled(doc is not None)
+        self.appendix.blockSignals(False)
         busy = self.reader.busy
-        for key in ("exclude", "reread", "self", "open"):
+        for key in ("exclude", "reread", "self", "open", "csv"):
             self.buttons[key].setEnabled(doc is not None and not busy)
         self.buttons["editor"].setEnabled(doc is not None)
         self._show_selected()
@@ -367,6 +375,32 @@ class MergePage(QWidget):
         u = self.selected()
         if u is not None:
             open_unit_report(self.window_, u)
+
+    def _appendix_toggled(self, on: bool) -> None:
+        doc = self.doc
+        if doc is None or doc.report.consolidation.appendix == on:
+            return
+
+        def change(report) -> None:
+            report.consolidation.appendix = on
+        doc.undo_stack.push(ConsolidationEdit(doc, "附“各单位数据汇总”" if on else "不附“各单位数据汇总”", change))
+
+    def export_csv(self) -> None:
+        doc = self.doc
+        if doc is None:
+            return
+        from forms.merge.tables_out import write_csv
+        folder = doc.path.parent if doc.path else Path.home()
+        path = self.window_.context.interaction.save_file(
+            self, "导出各单位明细表", folder / f"{doc.report.year}年度各单位明细.csv", "CSV 表格 (*.csv)")
+        if path is None:
+            return
+        try:
+            write_csv(doc.report, path)
+        except OSError as exc:
+            self.window_.context.interaction.error(self, "导出失败", f"无法写入“{path}”：{exc.strerror or exc}")
+            return
+        self.window_.statusBar().showMessage(f"已导出各单位明细表：{path}", 10000)
 
     def back_to_editor(self) -> None:
         self.window_.show_editor()

@@ -257,3 +257,34 @@ def test_merge_command_with_last_years_consolidation(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "H4 与上年汇总相比" in out and "“丙局”" in out and "“甲局”" in out
     assert store.load(tmp_path / "2024汇总.json").prior.year == 2023
+
+
+def test_h3_one_finding_for_a_text_three_units_share(units):
+    text = store.load(units[0]).text("other")
+    for path in units[2:5]:
+        r = store.load(path)
+        r.set_text("other", text)
+        save(r, path)
+    [h3] = [f for f in codes(merge(units, workers=1).report, "H3") if "六、" in f.message]
+    names = [f"青岚县第{i}单位" for i in (1, 3, 4, 5)]
+    assert all(n in h3.message for n in names) and "青岚县第2单位" not in h3.message
+
+
+def test_appendix_lists_the_units_key_figures_in_docx_and_html(tmp_path, units, capsys):
+    import docx
+
+    from forms.render.docx_writer import write_docx
+    from forms.render.html_writer import html_text
+    out = tmp_path / "汇总.json"
+    assert main(["merge", *map(str, units), "--appendix", "-o", str(out), "--workers", "1"]) == 0
+    draft = store.load(out)
+    html = html_text(draft)
+    assert "附：各单位数据汇总" in html and all(f"青岚县第{i}单位" in html for i in range(1, 6))
+    write_docx(draft, tmp_path / "汇总.docx")
+    table = docx.Document(str(tmp_path / "汇总.docx")).tables[-1]
+    assert table.rows[0].cells[1].text == "新收申请"
+    new = [store.load(p).value("applications", "new_received", "total") for p in units]
+    assert [int(r.cells[1].text) for r in table.rows[1:-1]] == new
+    assert table.rows[-1].cells[0].text == "合计" and int(table.rows[-1].cells[1].text) == sum(new)
+    draft.consolidation.appendix = False
+    assert "各单位数据汇总" not in html_text(draft)

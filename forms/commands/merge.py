@@ -21,6 +21,7 @@ def register(sub) -> None:
     p.add_argument("-o", "--output", type=Path, help="保存汇总报告草稿到的文件（.json）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出各单位、未计入的原因、汇总数字和问题")
     p.add_argument("--explain", metavar="CELL", help="列出某个单元格由哪些单位各贡献多少，如 applications.granted.natural_person")
+    p.add_argument("--appendix", action="store_true", help="导出汇总报告时附“各单位数据汇总”表（各单位的主要数字）")
     p.add_argument("--csv", type=Path, help="另存各单位×各单元格的明细表（CSV，可用 Excel 打开）")
     p.add_argument("--workers", type=int, help="同时读取的进程数（默认：CPU 核数）")
     p.set_defaults(run=run)
@@ -66,6 +67,7 @@ def run(args) -> int:
     except NoUnitsError as exc:
         raise CommandError(str(exc)) from None
     report = result.report
+    report.consolidation.appendix = args.appendix
     if args.output:
         try:
             store.save(report, args.output)

@@ -199,7 +199,8 @@ def _why_nothing(units: list[Unit]) -> str:
 
 def merge(paths: list[str | os.PathLike], *, self_path: str | os.PathLike | None = None,
           prior: Report | None = None, prior_file: str = "", year: int | None = None,
-          workers: int | None = None, progress: Progress | None = None) -> MergeResult:
+          workers: int | None = None, progress: Progress | None = None,
+          executor: Executor | None = None) -> MergeResult:
     """Read, check, assess and sum the units (本级 first when given)."""
     files = [str(Path(p).resolve()) for p in paths]
     self_file = str(Path(self_path).resolve()) if self_path else None
@@ -207,7 +208,8 @@ def merge(paths: list[str | os.PathLike], *, self_path: str | os.PathLike | None
         files = [self_file] + [f for f in files if f != self_file]
     if not files:
         raise NoUnitsError(_why_nothing([]))
-    assessed = assess(read_units(files, workers=workers, progress=progress), year=year, self_file=self_file)
+    reads = read_units(files, workers=workers, progress=progress, executor=executor)
+    assessed = assess(reads, year=year, self_file=self_file)
     draft = build(assessed, prior=prior, prior_file=prior_file)
     return MergeResult(draft, [u for u in assessed.units if u.excluded])
 
@@ -288,21 +290,21 @@ def note(report: Report, text: str) -> None:
     report.consolidation.log.append(f"{datetime.now():%Y-%m-%d %H:%M} {text}")
 
 
-Snapshot = tuple[list[Unit], list[SimilarTexts], list[str], dict]
+Snapshot = tuple[list[Unit], list[SimilarTexts], list[str], bool, dict]
 
 
 def snapshot(report: Report) -> Snapshot:
     """The consolidation's changeable parts and the tables, for undo."""
     cons = report.consolidation
     tables = {t: {r: dict(cols) for r, cols in rows.items()} for t, rows in report.tables.items()}
-    return [u.model_copy() for u in cons.units], list(cons.similar), list(cons.log), tables
+    return [u.model_copy() for u in cons.units], list(cons.similar), list(cons.log), cons.appendix, tables
 
 
 def restore(report: Report, snap: Snapshot) -> None:
-    units, similar, log, tables = snap
+    units, similar, log, appendix, tables = snap
     cons = report.consolidation
     cons.units = [u.model_copy() for u in units]
-    cons.similar, cons.log = list(similar), list(log)
+    cons.similar, cons.log, cons.appendix = list(similar), list(log), appendix
     for t, rows in tables.items():
         for r, cols in rows.items():
             report.tables[t][r].update(cols)

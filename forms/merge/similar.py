@@ -2,15 +2,15 @@
 
 Each unit's section is reduced, in its worker, to a sample of its five-character pieces (hashed,
 one in four kept by value, so two copies of a text keep the same sample). Two units whose samples
-overlap by SIMILAR or more wrote the same text. Pieces most units share (the format's own
-phrases) only find candidates when nothing rarer does; the overlap itself is always measured on
-the whole samples.
+overlap by SIMILAR or more (Jaccard) wrote the same text. The pairs are found by a
+set-similarity join, so that thousands of units are not compared pair by pair.
 """
 from __future__ import annotations
 
+import math
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 
 from forms.model import Report
@@ -20,7 +20,6 @@ PIECE = 5
 KEEP_ONE_IN = 4
 MIN_CHARS = 60        # “无”, one line: too short to call copied
 SIMILAR = 0.8         # share of pieces in common (Jaccard)
-COMMON_PIECE = 200    # a piece in more units than this is boilerplate: not used to find candidates
 
 _NOISE = re.compile(r"[\s\d０-９，。、；：,.;:（）()“”\"'《》【】—\-]+")
 
@@ -41,12 +40,6 @@ def signatures(report: Report) -> dict[str, Signature]:
     return {k: sig for k, text in texts.items() if (sig := signature(text))}
 
 
-def jaccard(a: Signature, b: Signature) -> float:
-    sa, sb = set(a), set(b)
-    shared = len(sa & sb)
-    return shared / (len(sa) + len(sb) - shared) if shared else 0.0
-
-
 def similar_groups(units: list[tuple[str, dict[str, Signature]]]) -> list[tuple[str, list[str], int]]:
     """(section, unit ids, lowest similarity in percent) for each group of units with the same text."""
     groups = []
@@ -59,24 +52,35 @@ def similar_groups(units: list[tuple[str, dict[str, Signature]]]) -> list[tuple[
 
 
 def _similar_pairs(sigs: list[Signature]) -> dict[tuple[int, int], float]:
-    postings: dict[int, list[int]] = defaultdict(list)
+    """Pairs with Jaccard ≥ SIMILAR, by prefix filtering (a set-similarity join): each sample's
+    pieces ordered rarest first, two samples that similar must share a piece among the first
+    |A| − ⌈SIMILAR·|A|⌉ + 1 of them. Identical samples are joined once, through one of them."""
+    same: dict[Signature, list[int]] = defaultdict(list)
     for i, sig in enumerate(sigs):
-        for h in sig:
-            postings[h].append(i)
-    candidates: set[tuple[int, int]] = set()
-    whole: dict[Signature, list[int]] = defaultdict(list)
-    for i, sig in enumerate(sigs):
-        whole[sig].append(i)
-    for same in whole.values():  # identical texts, however common
-        candidates.update(combinations(same, 2))
-    for units in postings.values():
-        if 1 < len(units) <= COMMON_PIECE:
-            candidates.update(combinations(units, 2))
-    found = {}
-    for a, b in candidates:
-        j = jaccard(sigs[a], sigs[b])
-        if j >= SIMILAR:
-            found[(a, b)] = j
+        same[sig].append(i)
+    found: dict[tuple[int, int], float] = {}
+    for members in same.values():
+        for a, b in combinations(members, 2):
+            found[(a, b)] = 1.0
+    firsts = [members[0] for members in same.values()]
+    sets = {i: frozenset(sigs[i]) for i in firsts}
+    freq = Counter(h for i in firsts for h in sigs[i])
+    index: dict[int, list[int]] = defaultdict(list)
+    for i in sorted(firsts, key=lambda i: len(sigs[i])):
+        size = len(sigs[i])
+        prefix = sorted(sigs[i], key=lambda h: (freq[h], h))[:size - math.ceil(SIMILAR * size) + 1]
+        candidates = {j for h in prefix for j in index[h]}
+        for j in candidates:
+            if len(sigs[j]) < SIMILAR * size:  # too short to be that similar
+                continue
+            shared = len(sets[i] & sets[j])
+            score = shared / (size + len(sigs[j]) - shared)
+            if score >= SIMILAR:
+                for a in same[sigs[i]]:
+                    for b in same[sigs[j]]:
+                        found[(min(a, b), max(a, b))] = score
+        for h in prefix:
+            index[h].append(i)
     return found
 
 

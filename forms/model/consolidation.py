@@ -97,6 +97,7 @@ class Consolidation(BaseModel):
     prior_file: str = ""
     merged_at: str = ""             # ISO time the units were read
     log: list[str] = Field(default_factory=list)  # the clerk's changes to the set: “时间 排除“X”：理由”
+    appendix: bool = False          # exports carry 附：各单位数据汇总 (units × key figures)
 
     def index(self, cell: str) -> int:
         return self.cells.index(cell)

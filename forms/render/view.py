@@ -211,6 +211,9 @@ def build_view(report: Report, today: date | None = None) -> ReportView:
         blocks.append(Block("tables", tables=tuple(v.widened(width) for v in views)))
         for v in views:
             blocks += [Block("note", p) for p in paragraphs(v.note)]
+    if report.consolidation is not None:  # 汇总: the units' key figures, when the clerk asks for them
+        from forms.render.appendix import appendix_blocks
+        blocks += appendix_blocks(report)
     closing = sign_off_date(report, today)
     organ, title = printable(report.organization.name).strip(), printable(report.display_title).strip()
     signature = sign_off(organ, printable(closing))

@@ -60,6 +60,10 @@ class ScriptedInteraction(Interaction):
         self.asked.append("open_folder")
         return self.answers.get("open_folder")
 
+    def save_file(self, parent, title, suggested, filters):
+        self.asked.append("save_file")
+        return self.answers.get("save_file")
+
     def ask_text(self, parent, title, prompt, current=""):
         self.asked.append("ask_text")
         return self.answers.get("ask_text")

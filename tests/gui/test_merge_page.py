@@ -145,3 +145,20 @@ def test_cancel_reading(qtbot, window, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: not page.reader.busy and not page.progress_row.isVisibleTo(page), timeout=60000)
     assert window.doc.report.consolidation is None      # nothing added: the clerk's report is untouched
     assert "已取消" in window.statusBar().currentMessage()
+
+
+def test_appendix_switch_and_csv_from_the_page(qtbot, window, interaction, tmp_path):
+    units = write_units(tmp_path / "units", 2)
+    page = _open_page(window)
+    _read(qtbot, page, units)
+    doc = window.doc
+    page.appendix.setChecked(True)
+    assert doc.report.consolidation.appendix
+    from forms.render.html_writer import html_text
+    assert "各单位数据汇总" in html_text(doc.report) and "青岚县第2单位" in html_text(doc.report)
+    doc.undo_stack.undo()
+    assert not page.appendix.isChecked() and "各单位数据汇总" not in html_text(doc.report)
+    interaction.answers["save_file"] = tmp_path / "明细.csv"
+    page.buttons["csv"].click()
+    text = (tmp_path / "明细.csv").read_text(encoding="utf-8-sig")
+    assert text.count("\n") == 2 + 2 + 2 and "青岚县第1单位" in text
