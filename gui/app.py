@@ -29,7 +29,7 @@ def create_application(argv0: str = "nianbao"):
 
     from gui.fonts import apply_application_font
     from gui.i18n import install_chinese
-    from gui.main_window import app_icon
+    from gui.icons import app_icon
 
     app = QApplication.instance()
     if app is None:

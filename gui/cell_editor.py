@@ -6,8 +6,9 @@ from PySide6.QtGui import QBrush, QColor, QValidator
 from PySide6.QtWidgets import QLabel, QLineEdit, QStyle, QStyledItemDelegate, QWidget
 
 from gui.table_model import KindRole, ValueRole
+from gui import palette as colors
 
-BLANK_HATCH = QColor("#b8bfca")
+BLANK_HATCH = QColor(colors.BLANK_HATCH)
 
 
 class CellValidator(QValidator):
@@ -32,7 +33,7 @@ class InlineMessage(QLabel):
         super().__init__(parent)
         self.setObjectName("inlineMessage")
         self.setWordWrap(True)
-        self.setStyleSheet("QLabel#inlineMessage { background: #fff1f0; color: #a8071a; border: 1px solid #e0787a;"
+        self.setStyleSheet(f"QLabel#inlineMessage {{ background: {colors.MESSAGE_BACKGROUND}; color: {colors.PROBLEM}; border: 1px solid {colors.MESSAGE_BORDER};"
                            " padding: 3px 6px; border-radius: 3px; }")
         self.hide()
 
@@ -67,7 +68,7 @@ class CellDelegate(QStyledItemDelegate):
         try:
             self.view.model().parse(text)
         except ValueError as exc:
-            editor.setStyleSheet("QLineEdit { border: 2px solid #d4380d; background: #fff7f6; }")
+            editor.setStyleSheet(f"QLineEdit {{ border: 2px solid {colors.REFUSED_BORDER}; background: {colors.REFUSED_BACKGROUND}; }}")
             self.view.inline.show_at(editor, editor.rect(), f"{exc}（按 Esc 取消）")
             return
         editor.setStyleSheet("")

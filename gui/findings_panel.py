@@ -12,9 +12,9 @@ from forms.model.findings import Finding, Severity, blank_row_label
 from gui.commands import Acknowledge, AcknowledgeAll
 from gui.document import Document
 from gui.interaction import Interaction
+from gui import palette as colors
 
-COLORS = {"error": QColor("#cf1322"), "warning": QColor("#d48806"), "info": QColor("#1677ff"),
-          "verified": QColor("#389e0d")}
+COLORS = {key: QColor(ink) for key, ink in colors.SEVERITY_INK.items()}
 GROUPS = [("error", "错误"), ("warning", "警告"), ("info", "提示"), ("verified", "已核实")]
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -223,7 +223,7 @@ class FindingsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return self._icons[key]
         if role == Qt.ItemDataRole.ForegroundRole and key == "verified":
-            return QColor("#6b7280")
+            return QColor(colors.SETTLED)
         return None
 
     def _verified(self, node: Node) -> str:

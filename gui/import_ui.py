@@ -22,11 +22,12 @@ from forms.importers import ImportCancelled, ImportResult, import_report
 from forms.model import Report
 from forms.model.prefill import prefill
 from gui.context import AppContext
+from gui import palette as colors
 
 FORMAT_NAMES = {"national-2021": "2021 年版格式", "national-2019": "2019 年版格式",
                 "free-form": "早期自由格式（无统计表）", "native": "本软件的文件"}
-NOTED = QColor("#fff3c4")     # a cell the import has something to say about
-WRONG = QColor("#f8d0d0")     # a cell where the document's own arithmetic fails
+NOTED = QColor(colors.IMPORT_NOTED)
+WRONG = QColor(colors.IMPORT_WRONG)
 
 
 class PreviewDialog(QDialog):
@@ -42,7 +43,7 @@ class PreviewDialog(QDialog):
         summary = QLabel(
             f"<b>{r.display_title}</b><br>{r.year} 年度 · {FORMAT_NAMES.get(result.format, result.format)} · "
             f"读取单元格 {counts['cells']} 个（有数值 {counts['filled']}，空白 {counts['blank']}）· 说明 {counts['notes']} 条"
-            + (f"<br><span style='color:#b00'>{warning}</span>" if warning else ""))
+            + (f"<br><span style='color:{colors.IMPORT_WARNING}'>{warning}</span>" if warning else ""))
         summary.setTextFormat(Qt.TextFormat.RichText)
         self.tabs = QTabWidget()
         self.tables: dict[str, QTableWidget] = {}

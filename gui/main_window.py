@@ -1,11 +1,10 @@
 """The main window: navigator, section pages, findings panel, menus, files and autosave."""
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QStyle,
                                QWidget)
 
@@ -15,11 +14,13 @@ from gui.context import AppContext
 from gui.document import Document
 from gui.files import FileActions
 from gui.findings_panel import FindingsPanel
+from gui.icons import app_icon
 from gui.names import APP_TITLE
 from gui.navigator import Navigator, page_key_of
 from gui.pages import CoverPage, Page, table_page, text_page
 from gui.settings import recent_files
 from gui.start_page import StartPage
+from gui import palette as colors
 
 EXPORTS = [("docx", "Word 文档…"), ("html", "网页…"), ("pdf", "PDF…")]
 PREFERRED_SIZE = (1360, 880)
@@ -296,8 +297,8 @@ class MainWindow(FileActions, QMainWindow):
         # The name only (the whole path in its tooltip): a long path pushed over the status messages.
         self.file_label.setText(doc.path.name if doc.path else "尚未保存到文件")
         self.file_label.setToolTip(str(doc.path) if doc.path else "")
-        state = ("<span style='color:#ad4e00'>有未保存的修改</span>" if doc.modified
-                 else "<span style='color:#389e0d'>已保存</span>")
+        state = (f"<span style='color:{colors.UNSAVED}'>有未保存的修改</span>" if doc.modified
+                 else f"<span style='color:{colors.SAVED}'>已保存</span>")
         if not doc.modified and doc.path is None:
             state = "未修改"
         self.state_label.setText(state)  # a no-op when unchanged, unlike a style sheet
@@ -310,8 +311,8 @@ class MainWindow(FileActions, QMainWindow):
         errors = sum(f.severity is Severity.ERROR for f in open_)
         warnings = sum(f.severity is Severity.WARNING for f in open_)
         infos = len(open_) - errors - warnings
-        self.counts_label.setText(f"<span style='color:#cf1322'>错误 {errors}</span> · "
-                                  f"<span style='color:#d48806'>警告 {warnings}</span> · 提示 {infos}")
+        self.counts_label.setText(f"<span style='color:{colors.SEVERITY_INK['error']}'>错误 {errors}</span> · "
+                                  f"<span style='color:{colors.SEVERITY_INK['warning']}'>警告 {warnings}</span> · 提示 {infos}")
 
     # --- pages and going to places ---------------------------------------------------------
     def _page(self, key: str) -> Page:
@@ -443,8 +444,3 @@ class MainWindow(FileActions, QMainWindow):
             self.autosaver = None
         self.save_layout()
         event.accept()
-
-
-def app_icon() -> QIcon:
-    with resources.as_file(resources.files("resources").joinpath("icons/nianbao.svg")) as path:
-        return QIcon(str(path)) if path.exists() else QIcon()

@@ -13,6 +13,7 @@ from gui.commands import ResetPreface, SetField
 from gui.document import Document
 from gui.findings_panel import sharp_pixmap
 from gui.text_editor import PrefaceEditor, TextBlock, TextEditor
+from gui import palette as colors
 
 TOPIC_HINTS = {
     "overview.intro": "概述本年度政府信息公开工作的总体情况。",
@@ -39,7 +40,7 @@ class Page(QScrollArea):
         self.setWidgetResizable(True)
         body = QWidget()
         palette = body.palette()  # a palette, not a style sheet: style sheets slow every child's painting
-        palette.setColor(QPalette.ColorRole.Window, QColor("white"))
+        palette.setColor(QPalette.ColorRole.Window, QColor(colors.PAGE))
         body.setPalette(palette)
         body.setAutoFillBackground(True)
         self.column = QVBoxLayout(body)
@@ -94,7 +95,7 @@ class Page(QScrollArea):
         if caption:  # the shaded caption row of 表二 in the Word template
             cap = QLabel(caption)
             cap.setObjectName("tableCaption")
-            cap.setStyleSheet("QLabel#tableCaption { background: #dce6f2; border: 1px solid #7a8594;"
+            cap.setStyleSheet(f"QLabel#tableCaption {{ background: {colors.CAPTION_BACKGROUND}; border: 1px solid {colors.GRID};"
                               " border-bottom: none; padding: 3px 6px; }")
             cap.setFixedWidth(view.width())
             view.resized.connect(lambda c=cap, v=view: c.setFixedWidth(v.width()))
@@ -142,12 +143,12 @@ def legend() -> QWidget:
 
     def swatch(color: QColor | None, hatch: bool = False, text: str = "") -> QLabel:
         pix = sharp_pixmap(28, 16)
-        pix.fill(color or QColor("white"))
+        pix.fill(color or QColor(colors.PAGE))
         p = QPainter(pix)
         area = QRect(0, 0, 28, 16)
         if hatch:
             p.fillRect(area, QBrush(BLANK_HATCH, Qt.BrushStyle.BDiagPattern))
-        p.setPen(QColor("#7a8594"))
+        p.setPen(QColor(colors.GRID))
         p.drawRect(area.adjusted(0, 0, -1, -1))
         if text:
             p.drawText(area, Qt.AlignmentFlag.AlignCenter, text)
@@ -161,7 +162,7 @@ def legend() -> QWidget:
                      (swatch(TINTS[Severity.WARNING]), "有警告")):
         row.addWidget(sw)
         label = QLabel(text)
-        label.setStyleSheet("color: #5b6573;")
+        label.setStyleSheet(f"color: {colors.MUTED};")
         row.addWidget(label)
         row.addSpacing(10)
     row.addStretch(1)
@@ -239,7 +240,7 @@ class CoverPage(Page):
         self.column.addLayout(form)
         self.preface = self.add_text("preface", "前言", PREFACE_HINT, label="前言", editor_class=PrefaceEditor)
         self.preface_state = QLabel()
-        self.preface_state.setStyleSheet("color: #5b6573;")
+        self.preface_state.setStyleSheet(f"color: {colors.MUTED};")
         self.preface_reset = QPushButton("恢复标准前言")
         self.preface_reset.setToolTip("放弃手动修改，改用由封面信息生成的标准前言（可撤销）")
         self.preface_reset.clicked.connect(lambda: self.doc.undo_stack.push(ResetPreface(self.doc)))
@@ -248,7 +249,7 @@ class CoverPage(Page):
         state_row.addWidget(self.preface_reset)
         self.column.addLayout(state_row)
         self.prior_note = QLabel()
-        self.prior_note.setStyleSheet("color: #5b6573; padding-top: 12px;")
+        self.prior_note.setStyleSheet(f"color: {colors.MUTED}; padding-top: 12px;")
         self.column.addWidget(self.prior_note)
         self.finish()
         doc.metaChanged.connect(self.refresh)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from forms.model import OrgLevel
+from gui import palette as colors
 
 
 def likely_report_year(today: date) -> int:
@@ -30,7 +31,7 @@ class StartPage(QWidget):
         title = QLabel("政府信息公开工作年度报告")
         title.setStyleSheet("font-size: 18pt; font-weight: bold;")
         subtitle = QLabel("按国办公开办函〔2021〕30号格式填写，边填边校验，导出 Word、网页、PDF。")
-        subtitle.setStyleSheet("color: #5b6573;")
+        subtitle.setStyleSheet(f"color: {colors.MUTED};")
 
         new_box = QGroupBox("新建报告")
         form = QFormLayout(new_box)
@@ -48,7 +49,7 @@ class StartPage(QWidget):
         create.clicked.connect(self._create)
         self.org.returnPressed.connect(self._create)
         self.problem = QLabel()
-        self.problem.setStyleSheet("color: #a8071a;")
+        self.problem.setStyleSheet(f"color: {colors.PROBLEM};")
         form.addRow("报告年度", self.year)
         form.addRow("机关名称", self.org)
         form.addRow("机关层级", self.level)

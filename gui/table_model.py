@@ -15,15 +15,16 @@ from forms.model import CellValue
 from gui.commands import SetCell
 from gui.document import Document
 from forms.model.values import format_cell, parse_typed
+from gui import palette as colors
 
 KindRole = Qt.ItemDataRole.UserRole + 1      # "header", "entered" or "computed"
 SeverityRole = Qt.ItemDataRole.UserRole + 2  # the worst open finding on the cell, or None
 ValueRole = Qt.ItemDataRole.UserRole + 3     # the cell's value (None for blank)
 
-HEADER_BACKGROUND = QColor("#f3f5f8")
-COMPUTED_BACKGROUND = QColor("#e6edf7")
-COMPUTED_FOREGROUND = QColor("#1d4b8f")
-TINTS = {Severity.ERROR: QColor("#f7cfcc"), Severity.WARNING: QColor("#fce9b8"), Severity.INFO: QColor("#d9e8fb")}
+HEADER_BACKGROUND = QColor(colors.HEADER_BACKGROUND)
+COMPUTED_BACKGROUND = QColor(colors.COMPUTED_BACKGROUND)
+COMPUTED_FOREGROUND = QColor(colors.COMPUTED_INK)
+TINTS = {s: QColor(colors.CELL_TINT[s.value]) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
 
 _Index = QModelIndex | QPersistentModelIndex
 

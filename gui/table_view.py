@@ -10,8 +10,9 @@ from gui.cell_editor import CellDelegate, InlineMessage
 from gui.commands import SetCells
 from forms.model.values import format_cell
 from gui.table_model import TableModel
+from gui import palette as colors
 
-GRID = QColor("#7a8594")
+GRID = QColor(colors.GRID)
 
 
 MIN_LABEL_SCALE = 0.55  # row labels wrap onto more lines before the table scrolls sideways
@@ -40,8 +41,8 @@ class TableView(QTableView):
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Mid, GRID)  # the grid lines' colour
         # A see-through selection, so the tint of a cell with a finding still shows under it.
-        palette.setColor(QPalette.ColorRole.Highlight, QColor(22, 119, 255, 70))
-        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("black"))
+        palette.setColor(QPalette.ColorRole.Highlight, colors.SELECTION)
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor(colors.SELECTED_TEXT))
         self.setPalette(palette)
         for h in model.grid.headers:
             if h.rowspan > 1 or h.colspan > 1:

@@ -10,9 +10,10 @@ from forms.model.preface import effective_preface
 from gui.commands import SetText
 from gui.document import Document
 from gui.fonts import document_font
+from gui import palette as colors
 
-UNDERLINE = {Severity.ERROR: QColor("#d4380d"), Severity.WARNING: QColor("#d48806"), Severity.INFO: QColor("#1677ff")}
-MARK = {Severity.ERROR: QColor("#fde3e1"), Severity.WARNING: QColor("#fff3d6"), Severity.INFO: QColor("#e6f0ff")}
+UNDERLINE = {s: QColor(colors.TEXT_UNDERLINE[s.value]) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+MARK = {s: QColor(colors.TEXT_MARK[s.value]) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
 MIN_LINES = 4
 
 
@@ -200,13 +201,13 @@ class TextBlock(QWidget):
         title.setStyleSheet("QLabel#blockHeading { font-weight: bold; font-size: 11pt; }")
         guide = QLabel(hint)
         guide.setWordWrap(True)
-        guide.setStyleSheet("color: #5b6573;")
+        guide.setStyleSheet(f"color: {colors.MUTED};")
         self.editor = (editor_class or TextEditor)(doc, key, label or heading, self)
         self.editor.setPlaceholderText("在此填写……")
         self.count = QLabel()
-        self.count.setStyleSheet("color: #5b6573;")
+        self.count.setStyleSheet(f"color: {colors.MUTED};")
         self.prior_label = QLabel()
-        self.prior_label.setStyleSheet("color: #5b6573;")
+        self.prior_label.setStyleSheet(f"color: {colors.MUTED};")
         self.prior = QLabel(self)  # read-only and selectable: lighter than a second editor
         self.prior.setObjectName("priorText")
         self.prior.setWordWrap(True)
@@ -214,7 +215,7 @@ class TextBlock(QWidget):
         self.prior.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.prior.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.prior.setTextFormat(Qt.TextFormat.PlainText)
-        self.prior.setStyleSheet("QLabel#priorText { background: #f6f6f1; color: #444; border: 1px solid #d9d9cf;"
+        self.prior.setStyleSheet(f"QLabel#priorText {{ background: {colors.PRIOR_BACKGROUND}; color: {colors.PRIOR_INK}; border: 1px solid {colors.PRIOR_BORDER};"
                                  " padding: 4px; }")
 
         mine = QVBoxLayout()

@@ -1,7 +1,7 @@
 """封面信息: the preface follows the cover fields until typed in; the sign-off date is a field."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 
 from forms.model.findings import Location
 from gui_helpers import commit_text
