@@ -27,10 +27,12 @@ from forms.model.consolidation import Unit, UnitStatus
 from forms.model.findings import Location, fmt
 from gui.document import Document
 from gui.merge_commands import ConsolidationEdit
+from gui import palette as colors
 
 IMPORT_FILTER = ("各单位的年度报告 (*.json *.docx *.html *.htm *.mht *.pdf *.txt);;所有文件 (*)")
-STATUS_COLORS = {UnitStatus.CLEAN: "#389e0d", UnitStatus.WARNINGS: "#d48806", UnitStatus.ERRORS: "#cf1322",
-                 UnitStatus.UNREADABLE: "#8c8c8c", UnitStatus.DUPLICATE: "#8c8c8c", UnitStatus.OTHER_YEAR: "#8c8c8c"}
+STATUS_COLORS = {UnitStatus.CLEAN: colors.SEVERITY_INK["verified"], UnitStatus.WARNINGS: colors.SEVERITY_INK["warning"],
+                 UnitStatus.ERRORS: colors.SEVERITY_INK["error"], UnitStatus.UNREADABLE: colors.NOT_COUNTED,
+                 UnitStatus.DUPLICATE: colors.NOT_COUNTED, UnitStatus.OTHER_YEAR: colors.NOT_COUNTED}
 COLUMNS = ["单位", "文件", "年度", "格式", "状态", "错误", "警告", "计入汇总"]
 FORMAT_NAMES = {"national-2021": "2021 年版", "national-2019": "2019 年版", "free-form": "自由格式"}
 
@@ -147,7 +149,7 @@ class MergePage(QWidget):
 
         hint = QLabel("可以把各单位的年报文件或文件夹直接拖到这里。本软件的文件、Word、网页、PDF、文本均可；"
                       "2019 年版格式按 2021 年版对应关系计入。")
-        hint.setStyleSheet("color: #5b6573;")
+        hint.setStyleSheet(f"color: {colors.MUTED};")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
@@ -207,7 +209,7 @@ class MergePage(QWidget):
                 if col == 4:
                     item.setForeground(QBrush(QColor(STATUS_COLORS[u.status])))
                 if not u.included:
-                    item.setForeground(QBrush(QColor("#8c8c8c"))) if col != 4 else None
+                    item.setForeground(QBrush(QColor(colors.NOT_COUNTED))) if col != 4 else None
                 self.table.setItem(i, col, item)
         if current is not None:
             for i, u in enumerate(units):
@@ -471,7 +473,7 @@ class BreakdownPanel(QWidget):
             for col, text in enumerate((c.unit.display_name, fmt(c.value), state)):
                 item = QTableWidgetItem(text)
                 if not c.unit.included:
-                    item.setForeground(QBrush(QColor("#8c8c8c")))
+                    item.setForeground(QBrush(QColor(colors.NOT_COUNTED)))
                 if col == 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, col, item)

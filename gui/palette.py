@@ -1,7 +1,7 @@
 """Every colour the editor shows, named by what it means, in one place: a change of shade (or a
 colour-blind fix) is one edit here, and a severity looks the same in the panel, the table and the text.
 
-Hex strings, for style sheets and rich text; `qcolor()` for painting.
+Hex strings, for style sheets and rich text (QColor takes them too).
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ PROBLEM = "#a8071a"           # a problem said in words (start page, a cell's in
 UNSAVED = "#ad4e00"           # 有未保存的修改
 SAVED = SEVERITY_INK["verified"]
 IMPORT_WARNING = "#bb0000"    # the import preview's warning line
+NOT_COUNTED = "#8c8c8c"       # a unit left out of a consolidation (unreadable, a duplicate, another year)
 
 # --- the official tables ------------------------------------------------------------------------
 PAGE = "white"
@@ -44,7 +45,3 @@ PRIOR_BORDER = "#d9d9cf"
 # --- the import preview -------------------------------------------------------------------------
 IMPORT_NOTED = "#fff3c4"      # a cell the import has something to say about
 IMPORT_WRONG = "#f8d0d0"      # a cell where the document's own arithmetic fails
-
-
-def qcolor(value: str | QColor) -> QColor:
-    return QColor(value)

@@ -37,7 +37,7 @@ _ARGPARSE_CHINESE = {
 
 def speak_chinese() -> None:
     """Make argparse print its usage and errors in Chinese (idempotent)."""
-    argparse._ = lambda text: _ARGPARSE_CHINESE.get(text, text)
+    setattr(argparse, "_", lambda text: _ARGPARSE_CHINESE.get(text, text))
 
 
 class CommandError(Exception):
@@ -89,9 +89,10 @@ def main(argv: list[str] | None = None, *, pdf_engine: Any = None, raster_engine
     """`pdf_engine`: how `export --pdf` lays out a PDF (forms.render.export.PdfEngine); `raster_engine`:
     how `export --infographic` draws PNG/PDF (forms.render.infographic.RasterEngine). The editor
     plugs in Qt's, which the core cannot import."""
-    if hasattr(sys.stdout, "reconfigure"):  # Windows consoles default to a legacy code page
-        sys.stdout.reconfigure(encoding="utf-8", errors="replace")
-        sys.stderr.reconfigure(encoding="utf-8", errors="replace")
+    for stream in (sys.stdout, sys.stderr):  # Windows consoles default to a legacy code page
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
     speak_chinese()
     parser = build_parser()
     parser.set_defaults(pdf_engine=pdf_engine, raster_engine=raster_engine)

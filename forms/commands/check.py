@@ -44,7 +44,8 @@ def _print_human(report, findings) -> None:
 
 def _lines(report, findings) -> list[str]:
     """One line a finding, except blank cells (A6): one line a table row, naming its columns."""
-    lines, blank_rows = [], {}
+    lines: list[str | tuple] = []
+    blank_rows: dict[tuple, list] = {}
     for f in findings:
         loc = f.location
         if f.code == "A6" and loc.table and loc.row and f.fingerprint not in report.acknowledged:

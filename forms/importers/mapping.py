@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 from forms.importers import result as R
 from forms.importers.document import Grid, Paragraph, SourceDocument
@@ -15,7 +16,7 @@ from forms.importers.sections import (
     title_and_year, year_from_period,
 )
 from forms.importers.tables import RowRead, TablesFound, find_tables
-from forms.model import Organization, Report
+from forms.model import LegacyCell, Organization, Report
 from forms.spec import Spec, load_spec
 
 # The template's own instructions where the text goes: “（文字描述，收取信息处理费情况在此处报告。）”.
@@ -292,5 +293,6 @@ def _assemble(b: _Builder, year: int, organ: str, title: str, texts: dict[str, l
     if title and re.sub(r"\s", "", title) != re.sub(r"\s", "", report.display_title):
         report.title = title
     if b.legacy_items or b.legacy_cells:
-        report.legacy = {"format_2019_items": b.legacy_items, "format_2019_cells": b.legacy_cells}
+        report.legacy = {"format_2019_items": b.legacy_items,
+                         "format_2019_cells": cast(list[LegacyCell], b.legacy_cells)}
     return report

@@ -33,7 +33,7 @@ def _page_blocks(page, number: int) -> list[tuple[float, Paragraph | Grid]]:
             grids.append(table.bbox)
             blocks.append((table.bbox[1], Grid(rows, where)))
     top = 0.0
-    for x0, t, x1, bottom in sorted(grids, key=lambda b: b[1]) + [(0, page.height, 0, page.height)]:
+    for _x0, t, _x1, bottom in sorted(grids, key=lambda b: b[1]) + [(0, page.height, 0, page.height)]:
         if t > top + 1:
             text = page.crop((0, top, page.width, min(t, page.height))).extract_text() or ""
             if text.strip():

@@ -6,7 +6,7 @@ a heading is recognised by its title's likeness to the spec's, not by its number
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -37,17 +37,6 @@ class Heading:
     index: int
     key: str
     text: str
-
-
-@dataclass
-class TextParts:
-    title: str = ""
-    organ: str = ""
-    year: int | None = None
-    preface: str = ""
-    sections: dict[str, list[str]] = field(default_factory=dict)  # key -> raw lines
-    headings: list[Heading] = field(default_factory=list)
-    closing: str = ""
 
 
 def _heading_key(text: str, spec: Spec) -> str | None:
@@ -133,7 +122,7 @@ def join_lines(lines: list[str]) -> str:
     return "\n".join(close_cjk_spaces(_glue(parts)) for parts in paragraphs)
 
 
-_PAIRS = ("《》", "（）", "()", "“”", "【】")
+_PAIRS = (("《", "》"), ("（", "）"), ("(", ")"), ("“", "”"), ("【", "】"))
 _CONTINUES = "，、（《“：—-"  # a line ending in these goes on on the next
 
 

@@ -102,7 +102,8 @@ def _mht_page(path: Path, raw: bytes) -> bytes:
     message = email.message_from_bytes(raw, policy=policy.compat32)
     for part in message.walk():
         if part.get_content_type() == "text/html":
-            return part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)  # bytes, or None when empty
+            return payload if isinstance(payload, bytes) else b""
     raise R.DamagedFileError(path, "网页存档（.mht）中没有网页内容。")
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 from forms.model.consolidation import Consolidation, PriorUnit, SimilarTexts, Unit, UnitStatus, cell_keys, split_key, sums
 from forms.merge.read import UnitRead, read_unit
@@ -197,7 +197,7 @@ def _why_nothing(units: list[Unit]) -> str:
     return "没有可以汇总的单位报告，各文件均未计入：\n" + "\n".join(lines)
 
 
-def merge(paths: list[str | os.PathLike], *, self_path: str | os.PathLike | None = None,
+def merge(paths: Sequence[str | os.PathLike], *, self_path: str | os.PathLike | None = None,
           prior: Report | None = None, prior_file: str = "", year: int | None = None,
           workers: int | None = None, progress: Progress | None = None,
           executor: Executor | None = None) -> MergeResult:
@@ -225,12 +225,6 @@ def set_excluded(report: Report, file: str, reason: str) -> tuple[str, bool]:
         unit.excluded, unit.excluded_by_clerk = "", False
     apply_sums(report)
     return old
-
-
-def restore_excluded(report: Report, file: str, state: tuple[str, bool]) -> None:
-    unit = report.consolidation.unit(file)
-    unit.excluded, unit.excluded_by_clerk = state
-    apply_sums(report)
 
 
 def replace_unit(report: Report, file: str, new: Unit) -> Unit:

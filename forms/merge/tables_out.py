@@ -24,7 +24,7 @@ def rows(report: Report) -> list[list]:
     """The header, one row a unit, then the consolidated figures and the count of blank units."""
     spec = load_spec(CURRENT_TEMPLATE)
     cells = all_cells()
-    out = [HEAD + [spec.table(t).cell_label(r, c) for t, r, c in cells],
+    out: list[list] = [HEAD + [spec.table(t).cell_label(r, c) for t, r, c in cells],
            [""] * len(HEAD) + [f"{t}.{r}.{c}" for t, r, c in cells]]
     for unit in report.consolidation.units:
         out.append(_head(unit) + _values(unit, cells))

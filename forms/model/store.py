@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from pydantic import ValidationError
 
@@ -176,7 +176,7 @@ _PROBLEMS = {
 }
 
 
-def _chinese(error: dict) -> str:
+def _chinese(error: Mapping[str, Any]) -> str:
     kind = error.get("type", "")
     if kind in _PROBLEMS:
         return _PROBLEMS[kind].format(**error.get("ctx", {})).replace("' or '", "', '").replace("', '", "'、'")

@@ -39,6 +39,7 @@ def _bounded_decimal(d: Decimal) -> Decimal:
     if d and d.adjusted() >= MAX_INTEGER_DIGITS:
         raise ValueRefused(_TOO_BIG)
     sign, digits, exponent = d.as_tuple()
+    assert isinstance(exponent, int)  # finite, checked above
     if exponent < -MAX_DECIMALS:  # 1.50000000 is 1.5 (dropped by hand: normalize() would turn 1E-400 into 0)
         zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
         drop = min(zeros, -exponent)
@@ -67,7 +68,7 @@ def checked(value: Any) -> CellValue:
     elif not isinstance(value, Decimal):
         raise ValueRefused(f"应为数字，空白写 null（现为 {type(value).__name__}）")
     d = _bounded_decimal(value)
-    if d.as_tuple().exponent >= 0:  # 12, 1.2E+3: whole; 12.0 keeps its point (a fee as written)
+    if int(d.as_tuple().exponent) >= 0:  # 12, 1.2E+3: whole; 12.0 keeps its point (a fee as written)
         return int(d)
     return d
 

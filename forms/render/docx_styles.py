@@ -87,7 +87,6 @@ STYLES = (
              '<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
              '<w:ind w:firstLine="0" w:firstLineChars="0"/>', "Normal"),
 )
-STYLE_NAMES = {s.style_id: s.name for s in STYLES}
 
 
 def _rpr(face: Face, size: int, bold: bool = False) -> str:

@@ -33,7 +33,7 @@ OUTCOMES = {
 CASE_COLUMN_NAMES = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
 # What a 规章/规范性文件 count may be in 表二（一）, by the verb before it; the 2019 format's
 # 本年新制作 / 本年新公开 / 对外公开总数 for reports kept in that format.
-REGULATION_READINGS = {
+REGULATION_READINGS: dict[str, list[tuple[str, ...]]] = {
     "issued": [("issued",), ("made",), ("published",)],
     "published": [("issued",), ("issued", "repealed"), ("published",), ("made",)],
     "repealed": [("repealed",)],

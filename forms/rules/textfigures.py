@@ -348,7 +348,7 @@ def _claims(c: _Compact):
                 if kind == "all_upheld":
                     if not heads:
                         continue  # 均获维持 of what? Nothing to check it against.
-                    found = set()
+                    found: set[str] = set()
                     for h in heads:
                         found.update(_HEAD_GROUPS.get(h.group(0), _LITIGATION))
                     groups = tuple(g for g in ("review",) + _LITIGATION if g in found)

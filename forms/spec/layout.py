@@ -40,9 +40,6 @@ class TableGrid:
             lines.setdefault(r, []).append(cell)
         return [lines[r] for r in sorted(lines)]
 
-    def row_labels(self, grid_row: int) -> list[HeaderCell]:
-        return [h for h in self.headers if h.kind == "row" and h.row == grid_row]
-
 
 def _spans(paths: list[tuple[str, ...]]) -> list[tuple[int, int, int, str]]:
     """Merge equal ancestors that follow each other: (level, start, length, text)."""

@@ -1,0 +1,33 @@
+"""The code's own checks, run with the tests so CI runs them: ruff (lint), vulture (dead code,
+with tests/vulture_whitelist.py), mypy (types of the core, forms/). Settings in pyproject.toml."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def run(tool: str, *args: str) -> subprocess.CompletedProcess:
+    if not (BIN / tool).exists():
+        pytest.skip(f"{tool} is not installed (pip install .[test])")
+    return subprocess.run([str(BIN / tool), *args], cwd=ROOT, capture_output=True, encoding="utf-8", timeout=600)
+
+
+def test_ruff_finds_nothing():
+    result = run("ruff", "check", "--no-cache", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_vulture_finds_no_dead_code():
+    result = run("vulture")
+    assert result.returncode == 0, "dead code (delete it, or whitelist what Qt or pydantic calls):\n" + result.stdout
+
+
+def test_mypy_passes_on_the_core():
+    result = run("mypy")
+    assert result.returncode == 0, result.stdout + result.stderr
