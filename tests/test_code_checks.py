@@ -31,3 +31,12 @@ def test_vulture_finds_no_dead_code():
 def test_mypy_passes_on_the_core():
     result = run("mypy")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_colours_are_named_in_the_palette_only():
+    """A severity looks the same in the panel, the table and the text when every colour comes from one place."""
+    import re
+    hex_colour = re.compile(r"#[0-9a-fA-F]{6}\b|[\"']#[0-9a-fA-F]{3}\b|QColor\(\d")
+    found = [f"{path.relative_to(ROOT)}:{n}" for path in sorted((ROOT / "gui").rglob("*.py")) if path.name != "palette.py"
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if hex_colour.search(line)]
+    assert found == []
