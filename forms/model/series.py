@@ -62,7 +62,7 @@ class Series:
         if before is None or before.value is None or now.value is None:
             return False
         if self.is_rate:
-            return abs(now.value - before.value) >= NOTABLE_POINTS
+            return abs(Decimal(now.value) - Decimal(before.value)) >= NOTABLE_POINTS
         if max(now.value, before.value) < MIN_SIGNIFICANT:
             return False
         if before.value == 0:
@@ -219,7 +219,7 @@ def compare(report: Report) -> Comparison:
     return Comparison(report)
 
 
-def format_number(value: Number | None, unit: str = "") -> str:
+def format_number(value: Number | float | None, unit: str = "") -> str:
     """A figure as printed: 1,234 件; 12.5%; blank as —."""
     if value is None:
         return "—"

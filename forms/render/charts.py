@@ -254,7 +254,7 @@ def _stacked(chart: Chart, w: float, h: float) -> list[str]:
     for ci, cat in enumerate(chart.categories):
         y = 48 + ci * row
         out.append(_text(label_w - 6, y + row * 0.5, _fit(cat, 8), 12, "end"))
-        x = label_w
+        x: float = label_w
         for gi in range(len(chart.groups)):
             v = float(_num(chart.values[gi][ci]))
             bw = v / top * span
