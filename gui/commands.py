@@ -241,3 +241,24 @@ class SetPrior(_Command):
 
     def undo(self) -> None:
         self.doc.set_prior(self.old)
+
+
+class SetFinished(_Command):
+    """“本表已填完”: from now on the table's blank cells are findings (A6), not progress."""
+
+    def __init__(self, doc: Document, table: str, finished: bool):
+        name = doc.report.spec.table(table).short_name
+        super().__init__(doc, f"{name}{'标记为已填完' if finished else '取消已填完'}")
+        self.table, self.new = table, finished
+        self.old = table in doc.report.finished_tables
+
+    def location(self) -> Location:
+        return Location(section=self.doc.report.spec.table(self.table).section, table=self.table)
+
+    def redo(self) -> None:
+        self.doc.set_finished(self.table, self.new)
+        self._reveal()
+
+    def undo(self) -> None:
+        self.doc.set_finished(self.table, self.old)
+        self._reveal()

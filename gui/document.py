@@ -149,6 +149,17 @@ class Document(QObject):
             self._notify("text", "preface")
         return old
 
+    def set_finished(self, table: str, finished: bool) -> bool:
+        """Mark a table filled in (its blanks become A6 findings) or back to drafting; returns the old mark."""
+        done = self.report.finished_tables
+        old = table in done
+        if finished and not old:
+            done.append(table)
+        elif not finished and old:
+            done.remove(table)
+        self._notify("cells", table)
+        return old
+
     def set_acknowledgement(self, fingerprint: str, ack: Acknowledgement | None) -> Acknowledgement | None:
         old = self.report.acknowledged.get(fingerprint)
         if ack is None:

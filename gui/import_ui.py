@@ -20,7 +20,7 @@ from forms.model import store
 from forms.model.values import fmt
 from forms.importers import ImportCancelled, ImportResult, import_report
 from forms.model import Report
-from forms.model.prefill import prefill
+from forms.model.prefill import prefill_with_notes
 from gui.context import AppContext
 from gui import palette as colors
 
@@ -179,7 +179,11 @@ def new_from_prior(parent: QWidget | None, context: AppContext) -> Report | None
     year = result.report.year + 1
     if not context.interaction.preview_import(parent, result, f"新建 {year} 年度草稿"):
         return None
-    return prefill(result.report, year)
+    draft, notes = prefill_with_notes(result.report, year)
+    context.interaction.info(parent, "已生成草稿", "\n".join(
+        [f"已根据 {result.report.year} 年度报告生成 {year} 年度草稿：上年结转已填入，文字部分沿用上年，其他数据请填写。"]
+        + [f"· {line}" for line in notes]))
+    return draft
 
 
 def attach_prior(parent: QWidget | None, context: AppContext, report: Report) -> Report | None:

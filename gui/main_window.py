@@ -74,7 +74,8 @@ class MainWindow(FileActions, QMainWindow):
         self.state_label = QLabel()
         self.autosave_label = QLabel()
         self.counts_label = QLabel()
-        for w in (self.file_label, self.state_label, self.autosave_label, self.counts_label):
+        self.progress_label = QLabel()  # how much of the tables is filled: drafting's progress
+        for w in (self.file_label, self.progress_label, self.state_label, self.autosave_label, self.counts_label):
             bar.addPermanentWidget(w)
         # Fixed sizes with room for the longest texts: a label that may change size makes every
         # change of its text re-lay out the whole window.
@@ -82,6 +83,7 @@ class MainWindow(FileActions, QMainWindow):
         self.state_label.setFixedSize(fm.horizontalAdvance("有未保存的修改") + 12, height)
         self.autosave_label.setFixedSize(fm.horizontalAdvance("自动保存于 00:00:00") + 12, height)
         self.counts_label.setFixedSize(fm.horizontalAdvance("错误 999 · 警告 999 · 提示 999") + 12, height)
+        self.progress_label.setFixedSize(fm.horizontalAdvance("表格已填 999/999 格（100%）") + 12, height)
 
     def _action(self, text: str, slot, keys=None, icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -121,6 +123,8 @@ class MainWindow(FileActions, QMainWindow):
             "next": self._action("下一个问题", lambda: self.step_finding(True), "F8", P.SP_ArrowDown),
             "previous": self._action("上一个问题", lambda: self.step_finding(False), "Shift+F8", P.SP_ArrowUp),
             "verify": self._action("将当前问题标记为已核实…", lambda: self.panel and self.panel.acknowledge_current()),
+            "final_check": self._action("定稿检查…", self.final_check, "Ctrl+F8",
+                                        tip="按导出定稿的标准检查：空白单元格也算错误"),
             "preview": self._action("预览网页", self.preview, None, P.SP_FileDialogContentsView),
             "reference_doc": self._action("Word 样式模板…", self.choose_reference_doc,
                                           tip="选用本单位的 Word 文件作为导出的样式（版头、字体、页边距）"),
@@ -162,6 +166,8 @@ class MainWindow(FileActions, QMainWindow):
         check_menu = menu.addMenu("检查(&C)")
         for key in ("next", "previous", "verify"):
             check_menu.addAction(a[key])
+        check_menu.addSeparator()
+        check_menu.addAction(a["final_check"])
         export_menu = menu.addMenu("导出(&X)")
         for action in self.export_actions.values():
             export_menu.addAction(action)
@@ -180,7 +186,7 @@ class MainWindow(FileActions, QMainWindow):
                      a["previous"], a["next"], None, self.export_actions["docx"], a["preview"]):
             tools.addSeparator() if item is None else tools.addAction(item)
         self.document_actions = [a[k] for k in ("save", "save_as", "attach_prior", "close", "copy", "cut", "paste",
-                                                "fill_zero", "next", "previous", "verify", "preview")]
+                                                "fill_zero", "next", "previous", "verify", "final_check", "preview")]
         self.document_actions += list(self.export_actions.values())
 
     def _make_start_page(self) -> StartPage:
@@ -247,6 +253,8 @@ class MainWindow(FileActions, QMainWindow):
         doc.changed.connect(self._update_title)
         doc.modifiedChanged.connect(self._update_title)
         doc.findingsChanged.connect(self._findings_changed)
+        doc.cellsChanged.connect(self._show_progress)
+        self._show_progress()
         doc.revealRequested.connect(self.go_to)
         self._findings_changed()
         self._update_title()
@@ -286,7 +294,7 @@ class MainWindow(FileActions, QMainWindow):
         if doc is None:
             self.setWindowTitle(APP_TITLE)
             self.setWindowModified(False)
-            for w in (self.file_label, self.state_label, self.counts_label):
+            for w in (self.file_label, self.progress_label, self.state_label, self.counts_label):
                 w.clear()
             return
         if doc.path is not None:
@@ -302,6 +310,24 @@ class MainWindow(FileActions, QMainWindow):
         if not doc.modified and doc.path is None:
             state = "未修改"
         self.state_label.setText(state)  # a no-op when unchanged, unlike a style sheet
+
+    def _show_progress(self, table: str | None = None) -> None:
+        report = self.doc.report
+        self.navigator.show_progress(self.doc, table)
+        parts = [report.fill_progress(t.key) for t in report.spec.tables]
+        filled, total = sum(p[0] for p in parts), sum(p[1] for p in parts)
+        self.progress_label.setText(f"表格已填 {filled}/{total} 格（{filled * 100 // max(total, 1)}%）")
+        self.progress_label.setToolTip("填写期间空白单元格只计入进度；表格标记为“本表已填完”后，或导出前检查时，才列为问题。")
+
+    def final_check(self) -> None:
+        """What the export gate will say, now: blanks count as errors."""
+        if self.doc is None:
+            return
+        from forms.render.gate import assess, describe
+        self.commit_pending()
+        verdict = assess(self.doc.report)
+        message = describe(verdict) if verdict.blocking else "定稿检查通过：没有错误，也没有空白单元格。"
+        self.context.interaction.info(self, "定稿检查", message)
 
     def _findings_changed(self) -> None:
         doc = self.doc

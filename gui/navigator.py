@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from forms.model.findings import Location, Severity
@@ -76,6 +77,31 @@ class Navigator(QTreeWidget):
             self.blockSignals(True)
             self.setCurrentItem(item)
             self.blockSignals(False)
+
+    def show_progress(self, doc: Document, table: str | None = None) -> None:
+        """How much of each table is filled, beside its name (all tables, or the one that changed)."""
+        spec, report = doc.report.spec, doc.report
+        if self.columnCount() < 2:
+            self.setColumnCount(2)
+            self.header().setStretchLastSection(False)
+            self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
+            self.header().setSectionResizeMode(1, self.header().ResizeMode.ResizeToContents)
+        sections = {spec.table(table).section} if table else {t.section for t in spec.tables}
+        for section in sections:
+            tables = spec.tables_of(section)
+            parts = [report.fill_progress(t.key) for t in tables]
+            items = [((section, None), (sum(p[0] for p in parts), sum(p[1] for p in parts)))]
+            if len(tables) > 1:
+                items += [((section, t.key), p) for t, p in zip(tables, parts)]
+            for key, (filled, total) in items:
+                item = self._items.get(key)
+                if item is None:
+                    continue
+                text = "已填完" if filled == total else f"{filled}/{total}"
+                if item.text(1) != text:
+                    item.setText(1, text)
+                    item.setToolTip(1, f"已填 {filled} 格，共 {total} 格")
+                    item.setForeground(1, QColor("#389e0d") if filled == total else QColor("#5b6573"))
 
     def mark(self, doc: Document) -> None:
         """A coloured dot and a count on the sections that have open findings."""

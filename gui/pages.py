@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
 from forms.model.findings import Location, Severity
 from forms.model import OrgLevel
 from forms.model.preface import chinese_date, default_sign_off, parse_chinese_date
-from gui.commands import ResetPreface, SetField
+from gui.commands import ResetPreface, SetField, SetFinished
 from gui.document import Document
 from gui.findings_panel import sharp_pixmap
 from gui.text_editor import PrefaceEditor, TextBlock, TextEditor
@@ -52,6 +52,7 @@ class Page(QScrollArea):
         self.column.addWidget(title)
         self.setWidget(body)
         self.tables: dict = {}  # table key -> TableView
+        self.progress: dict = {}  # table key -> TableProgress
         self.editors: dict[str, TextEditor] = {}
 
     def finish(self) -> None:
@@ -101,6 +102,9 @@ class Page(QScrollArea):
             view.resized.connect(lambda c=cap, v=view: c.setFixedWidth(v.width()))
             box.addWidget(cap)
         box.addWidget(view)
+        progress = TableProgress(self.doc, table_key)
+        box.addWidget(progress)
+        self.progress[table_key] = progress
         self.tables[table_key] = view
         self.column.addLayout(box)
         return view
@@ -131,6 +135,39 @@ class Page(QScrollArea):
             self.show_widget(editor, editor.cursorRect().center())
             return True
         return loc.table is None and loc.text is None
+
+
+class TableProgress(QWidget):
+    """Under a table: how much of it is filled in, and “本表已填完”, after which its blanks are findings."""
+
+    def __init__(self, doc: Document, table: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc, self.table = doc, table
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 2, 0, 0)
+        self.count = QLabel()
+        self.count.setStyleSheet("color: #5b6573;")
+        self.finished = QCheckBox("本表已填完（检查空白单元格）")
+        self.finished.setToolTip("填写期间空白单元格只计入进度；勾选后，本表的空白单元格作为问题列出（没有发生的应填 0）。"
+                                 "导出前的检查总会列出空白单元格。")
+        self.finished.toggled.connect(self._toggled)
+        row.addWidget(self.count)
+        row.addStretch(1)
+        row.addWidget(self.finished)
+        doc.cellsChanged.connect(lambda key: key == table and self.refresh())
+        self.refresh()
+
+    def _toggled(self, checked: bool) -> None:
+        if checked != (self.table in self.doc.report.finished_tables):
+            self.doc.undo_stack.push(SetFinished(self.doc, self.table, checked))
+
+    def refresh(self) -> None:
+        filled, total = self.doc.report.fill_progress(self.table)
+        self.count.setText(f"已填 {filled} / {total} 格" + ("（已填完）" if filled == total else ""))
+        self.finished.setVisible(self.doc.report.drafting)
+        self.finished.blockSignals(True)
+        self.finished.setChecked(self.table in self.doc.report.finished_tables)
+        self.finished.blockSignals(False)
 
 
 def legend() -> QWidget:

@@ -157,6 +157,7 @@ def test_a6_leaves_an_empty_section_two_to_f1(sample_report):
 
 def test_a6_leaves_an_empty_table_to_f1():
     report = new_report(2024, "青岚县人民政府")
+    report.drafting = False  # a report read from elsewhere: every blank is a finding
     report.set_cell("applications", "granted", "natural_person", 1)
     a6 = found(report, "A6")
     assert {f.location.table for f in a6} == {"applications"}
@@ -273,3 +274,14 @@ def test_a_warning_marked_checked_is_no_longer_open_but_an_error_always_is(sampl
         sample_report.acknowledged[f.fingerprint] = Acknowledgement(code=f.code, explanation="已核实",
                                                                     at=datetime(2025, 1, 20, 9, 30))
     assert [f.code for f in open_findings(sample_report, findings)] == ["A1", "A1"]
+
+
+def test_while_drafting_blanks_are_progress_until_the_table_is_marked_finished():
+    report = new_report(2024, "青岚县人民政府")
+    report.set_cell("applications", "new_received", "natural_person", 1)  # one row typed into a blank 表三
+    assert found(report, "A6") == []
+    assert report.fill_progress("applications") == (1, len(report.spec.table("applications").entered_cells()))
+    report.finished_tables.append("applications")
+    assert {f.location.table for f in found(report, "A6")} == {"applications"}
+    # the export gate checks every table, drafting or not
+    assert {f.location.table for f in check(report, final=True) if f.code == "A6"} >= {"applications"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from typing_extensions import TypedDict
 
@@ -80,6 +80,14 @@ class Acknowledgement(BaseModel):
     at: datetime
 
 
+class CarriedSentence(BaseModel):
+    """A sentence of last year's report carried into this draft that needs this year's hand:
+    it states last year's figure (Y5), or last year's plan for this year (Y6)."""
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["figure", "plan"]
+    text: str
+
+
 class ExportRecord(BaseModel):
     model_config = ConfigDict(extra="forbid")
     at: datetime
@@ -136,6 +144,11 @@ class Report(BaseModel):
     source_texts: dict[str, str] = Field(default_factory=dict)
     # Text sections copied from last year's report and not yet rewritten (Y3 until they are).
     copied_texts: list[str] = Field(default_factory=list)
+    # Sentences carried from last year that state its figures or its plans, by text key (Y5, Y6).
+    carried: dict[str, list[CarriedSentence]] = Field(default_factory=dict)
+    # Drafting: blank cells are progress, not problems, until a table is marked finished (A6).
+    drafting: bool = False
+    finished_tables: list[str] = Field(default_factory=list)
     acknowledged: dict[str, Acknowledgement] = Field(default_factory=dict)
     exports: list[ExportRecord] = Field(default_factory=list)
     prior: Report | None = None  # last year's report, attached for Y1–Y4
@@ -236,6 +249,11 @@ class Report(BaseModel):
                 out[r.key] = {c.key: _sum([row[c.key] for row in rows]) for c in tspec.columns}
         return out
 
+    def fill_progress(self, table: str) -> tuple[int, int]:
+        """(cells filled, cells to fill) of a table: while drafting, blanks are progress, not problems."""
+        cells = [v for cols in self.tables[table].values() for v in cols.values()]
+        return sum(v is not None for v in cells), len(cells)
+
     def set_cell(self, table: str, row: str, column: str, value: CellValue) -> CellValue:
         """Enter one cell; returns the previous value (for undo)."""
         cells = self.tables.get(table, {}).get(row, {})
@@ -300,5 +318,5 @@ def _sum(parts: list[CellValue]) -> CellValue:
 
 def new_report(year: int, org_name: str = "", level: OrgLevel | str = OrgLevel.GOVERNMENT,
                template: str = CURRENT_TEMPLATE) -> Report:
-    return Report(template=template, year=year,
+    return Report(template=template, year=year, drafting=True,  # blanks are progress until a table is finished
                   organization=Organization(name=org_name, level=OrgLevel(level)))

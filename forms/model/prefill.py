@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from forms.model import MAX_EARLIER, Report, Sections, new_report
+from forms.model import MAX_EARLIER, CarriedSentence, Report, Sections, new_report
+from forms.model.carried import CarryNotes, carry_text, strip_topic_heading
 from forms.spec import CURRENT_TEMPLATE, load_spec
 
 
@@ -25,6 +26,11 @@ def _move_years(text: str, year: int) -> str:
 
 
 def prefill(prior: Report, year: int | None = None) -> Report:
+    return prefill_with_notes(prior, year)[0]
+
+
+def prefill_with_notes(prior: Report, year: int | None = None) -> tuple[Report, list[str]]:
+    """The draft, and what carrying last year's texts over did (for the clerk to read)."""
     year = year or prior.year + 1
     # The new year is written in the format in force, whatever format last year's report used.
     template = CURRENT_TEMPLATE if year >= load_spec(CURRENT_TEMPLATE).year_from else prior.template
@@ -43,17 +49,27 @@ def prefill(prior: Report, year: int | None = None) -> Report:
     sections.preface_by_hand = False
     draft.sections = sections
     copied = []
+    notes = CarryNotes()
+    keywords = {f"overview.{t.key}": t.keyword for t in draft.spec.topics}
     for key in draft.text_keys:
         if key == "preface":
             continue
         text = draft.text(key)
+        if key in keywords:  # the sub-heading is printed by the format: not again inside the text
+            stripped = strip_topic_heading(text, keywords[key])
+            notes.headings += stripped != text
+            text = stripped
         if text.strip():
-            draft.set_text(key, _move_years(text, year))
+            moved, remembered = carry_text(text, year, notes)
+            draft.set_text(key, moved)
             copied.append(key)
+            if remembered:
+                draft.carried[key] = [CarriedSentence(kind=k, text=t) for k, t in remembered]
     draft.copied_texts = copied
+    draft.drafting = True
     draft.prior = prior.model_copy(update={"prior": None, "earlier": []})
     # Last year's own earlier years move one step back, so the series over the years goes on.
     older = ([prior.prior] if prior.prior is not None else []) + list(prior.earlier)
     draft.earlier = [r.model_copy(update={"prior": None, "earlier": []})
                      for r in older if r.year < prior.year][:MAX_EARLIER]
-    return draft
+    return draft, notes.lines(year)

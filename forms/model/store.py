@@ -79,7 +79,8 @@ def to_data(report: Report, *, top: bool = True) -> dict:
     if report.earlier:  # stored as the prior is: each a whole report, without its own earlier years
         data["earlier"] = [to_data(e.model_copy(update={"prior": None, "earlier": []}), top=False)
                            for e in report.earlier]
-    for empty in ("legacy", "copied_texts", "acknowledged", "exports", "consolidation"):
+    for empty in ("legacy", "copied_texts", "carried", "drafting", "finished_tables", "acknowledged", "exports",
+                  "consolidation"):
         if not data[empty]:
             del data[empty]
     return data

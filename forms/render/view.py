@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from forms.spec.layout import HeaderCell, table_grid
 from forms.model import CellValue, Report
+from forms.model.carried import strip_topic_heading
 from forms.model.preface import effective_preface, sign_off_date
 from forms.render.docx_styles import TEXT_WIDTH_TWIPS
 from forms.spec import Spec, Table
@@ -190,7 +191,8 @@ def _text_section_blocks(report: Report, spec: Spec, key: str) -> list[Block]:
         return [Block("paragraph", p) for p in paragraphs(report.text(key))]
     blocks = [Block("paragraph", p) for p in paragraphs(report.sections.overview.intro)]
     for topic in spec.topics:
-        body = paragraphs(report.text(f"overview.{topic.key}"))
+        # A text written with its own sub-heading (“（一）主动公开情况。…”) does not get it twice.
+        body = paragraphs(strip_topic_heading(report.text(f"overview.{topic.key}"), topic.keyword))
         if body:
             blocks.append(Block("heading2", topic.heading, f"topic-{topic.key}"))
             blocks += [Block("paragraph", p) for p in body]

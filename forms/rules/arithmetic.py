@@ -122,7 +122,10 @@ def valid_numbers(ctx: Context):
 def no_blanks(ctx: Context):
     """A blank cell where the format wants a number (0 when there was none)."""
     severity = Severity.ERROR if ctx.final else Severity.WARNING
+    r = ctx.report
     for table in ctx.spec.tables:
+        if r.drafting and not ctx.final and table.key not in r.finished_tables:
+            continue  # while drafting, blanks are progress: only a table marked finished is checked
         if all(_table_is_blank(ctx, t.key) for t in ctx.spec.tables_of(table.section)):
             continue  # F1 reports the empty section once instead of every cell (表二 is four tables)
         for row_key, cols in ctx.report.tables[table.key].items():
