@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, Q
 from forms.model import store
 from forms.model.values import fmt
 from forms.importers import ImportCancelled, ImportResult, import_report
+from forms.importers.result import format_name
 from forms.model import Report
 from forms.model.prefill import prefill_with_notes
 from gui.context import AppContext
 from gui import palette as colors
 
-FORMAT_NAMES = {"national-2021": "2021 年版格式", "national-2019": "2019 年版格式",
-                "free-form": "早期自由格式（无统计表）", "native": "本软件的文件"}
 NOTED = QColor(colors.IMPORT_NOTED)
 WRONG = QColor(colors.IMPORT_WRONG)
 
@@ -41,7 +40,7 @@ class PreviewDialog(QDialog):
         self.resize(1100, 720)
         counts = result.counts()
         summary = QLabel(
-            f"<b>{r.display_title}</b><br>{r.year} 年度 · {FORMAT_NAMES.get(result.format, result.format)} · "
+            f"<b>{r.display_title}</b><br>{r.year} 年度 · {format_name(result.format)} · "
             f"读取单元格 {counts['cells']} 个（有数值 {counts['filled']}，空白 {counts['blank']}）· 说明 {counts['notes']} 条"
             + (f"<br><span style='color:{colors.IMPORT_WARNING}'>{warning}</span>" if warning else ""))
         summary.setTextFormat(Qt.TextFormat.RichText)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QDock
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from forms.importers import ImportCancelled
+from forms.importers.result import format_name
+from forms.spec import CURRENT_TEMPLATE, known_templates
 from forms.merge.consolidate import (NoUnitsError, add_units, assess, build, files_in, note, read_units,
                                      replace_unit, set_excluded)
 from forms.merge.explain import explain
@@ -34,7 +36,6 @@ STATUS_COLORS = {UnitStatus.CLEAN: colors.SEVERITY_INK["verified"], UnitStatus.W
                  UnitStatus.ERRORS: colors.SEVERITY_INK["error"], UnitStatus.UNREADABLE: colors.NOT_COUNTED,
                  UnitStatus.DUPLICATE: colors.NOT_COUNTED, UnitStatus.OTHER_YEAR: colors.NOT_COUNTED}
 COLUMNS = ["单位", "文件", "年度", "格式", "状态", "错误", "警告", "计入汇总"]
-FORMAT_NAMES = {"national-2021": "2021 年版", "national-2019": "2019 年版", "free-form": "自由格式"}
 
 
 class UnitReader(QObject):
@@ -147,8 +148,9 @@ class MergePage(QWidget):
         self.progress_row.setLayout(bar)
         self.progress_row.setVisible(False)
 
+        older = "、".join(format_name(t) for t in known_templates() if t != CURRENT_TEMPLATE)
         hint = QLabel("可以把各单位的年报文件或文件夹直接拖到这里。本软件的文件、Word、网页、PDF、文本均可；"
-                      "2019 年版格式按 2021 年版对应关系计入。")
+                      f"{older}按 {format_name(CURRENT_TEMPLATE, short=True)}对应关系计入。")
         hint.setStyleSheet(f"color: {colors.MUTED};")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -201,7 +203,7 @@ class MergePage(QWidget):
                 + (f"本级：{own.name}。" if own else "尚未指定本级。"))
         self.table.setRowCount(len(units))
         for i, u in enumerate(units):
-            texts = [u.display_name, Path(u.file).name, str(u.year or "—"), FORMAT_NAMES.get(u.format, u.format or "—"),
+            texts = [u.display_name, Path(u.file).name, str(u.year or "—"), (format_name(u.format, short=True) if u.format else "—"),
                      u.status.label, str(u.errors), str(u.warnings), "是" if u.included else f"否：{u.excluded}"]
             for col, text in enumerate(texts):
                 item = QTableWidgetItem(text)
@@ -231,7 +233,7 @@ class MergePage(QWidget):
             self.details.setPlainText("")
             return
         lines = [u.display_name, f"文件：{u.file}", f"内容 SHA-256：{u.sha256 or '—'}",
-                 f"年度：{u.year or '—'}　格式：{FORMAT_NAMES.get(u.format, u.format or '—')}",
+                 f"年度：{u.year or '—'}　格式：{(format_name(u.format, short=True) if u.format else '—')}",
                  f"状态：{u.status.label}（错误 {u.errors}，警告 {u.warnings}，提示 {u.infos}）"]
         if u.error_codes:
             lines.append(f"错误的规则：{'、'.join(u.error_codes)}")

@@ -15,19 +15,8 @@ from gui.findings_panel import sharp_pixmap
 from gui.text_editor import PrefaceEditor, TextBlock, TextEditor
 from gui import palette as colors
 
-TOPIC_HINTS = {
-    "overview.intro": "概述本年度政府信息公开工作的总体情况。",
-    "overview.active": "主动公开的数量和渠道、重点领域信息公开、政策解读等。",
-    "overview.on_request": "收到和办理公开申请的情况；文中数字应与表三一致。",
-    "overview.management": "规范性文件清理、公开属性源头认定、保密审查、公开目录和指南更新等。",
-    "overview.platform": "政府网站、政务新媒体、政务公开专区等平台的建设和管理。",
-    "overview.oversight": "工作考核、社会评议、责任追究、业务培训等；人民政府须写明考核、评议和责任追究结果。",
-    "problems": "存在的主要问题、原因和改进措施，并写明上年度问题的改进情况。请按本年实际写，不要照抄上年。",
-    "other": "须说明信息处理费的收取情况：写明金额，或写明“未收取信息处理费”。"
-             "也可写政务公开工作要点落实、人大代表建议和政协提案办理结果公开等。",
-}
 NOTE_HINT = "表格说明（可选）：需要时说明表中数字的口径，将印在表格下方。"
-PREFACE_HINT = ("印在标题之下、“一、总体情况”之前。未经手动修改时，随上面的封面信息（年度、电话、地址等）自动更新；"
+PREFACE_HINT = ("印在标题之下、“{first}”之前。未经手动修改时，随上面的封面信息（年度、电话、地址等）自动更新；"
                 "手动修改后不再自动更新，与封面信息不一致时会提示。")
 
 
@@ -209,13 +198,13 @@ def legend() -> QWidget:
 def text_page(doc: Document, section: str) -> Page:
     spec = doc.report.spec
     page = Page(doc, spec.section(section).heading)
+    hint = spec.section(section).hint  # what to write, from the spec: the format's own asks
     if section == "overview":
-        page.add_text("overview.intro", "开篇概述", TOPIC_HINTS["overview.intro"])
+        page.add_text("overview.intro", "开篇概述", hint)
         for topic in spec.topics:
-            key = f"overview.{topic.key}"
-            page.add_text(key, topic.heading, TOPIC_HINTS.get(key, ""))
+            page.add_text(f"overview.{topic.key}", topic.heading, topic.hint)
     else:
-        page.add_text(section, "", TOPIC_HINTS.get(section, ""), label=spec.section(section).heading)
+        page.add_text(section, "", hint, label=spec.section(section).heading)
     page.finish()
     return page
 
@@ -275,7 +264,8 @@ class CoverPage(Page):
         dated.addStretch(1)
         form.addRow("落款日期", dated)
         self.column.addLayout(form)
-        self.preface = self.add_text("preface", "前言", PREFACE_HINT, label="前言", editor_class=PrefaceEditor)
+        hint = PREFACE_HINT.format(first=doc.report.spec.sections[0].heading)
+        self.preface = self.add_text("preface", "前言", hint, label="前言", editor_class=PrefaceEditor)
         self.preface_state = QLabel()
         self.preface_state.setStyleSheet(f"color: {colors.MUTED};")
         self.preface_reset = QPushButton("恢复标准前言")

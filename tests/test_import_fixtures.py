@@ -63,25 +63,33 @@ def test_web_page_in_traditional_characters():
 
 
 def test_2019_format():
+    """A 2020 report in the 2019 format stays a 2019-format document: its cells under that format's keys."""
     result = import_report(FIXTURES / "qinglan_transport_2020_format2019.docx")
     r = result.report
-    assert (r.year, result.format) == (2020, "national-2019")
+    assert (r.year, result.format, r.template) == (2020, "national-2019", "national-2019")
     assert r.tables["licensing"]["administrative_license"]["decisions"] == 1120
     assert r.tables["enforcement"]["penalty"]["decisions"] == 76
-    assert r.tables["regulations"]["normative_docs"]["issued"] == 2  # 本年新制作数量, said to be approximate
-    cells = {c["cell"]: c for c in r.legacy["format_2019_cells"]}
-    assert cells["enforcement.penalty.change"]["value"] == 543  # “+543”
-    assert cells["enforcement.penalty.change"]["source_text"] == "+543"
-    assert cells["licensing.other_services.change"]["value"] == -3
-    assert cells["procurement.central_procurement.amount"]["source_text"] == "251000元"
-    assert cells["applications.other_processing.natural_person"]["value"] == 4
-    # the unsplit （六） counts under 3.其他 so the table still balances; the clerk is asked to split it
-    assert r.tables["applications"]["other_misc"]["natural_person"] == 4
-    assert "（六）其他处理（未细分）" in r.legacy["format_2019_items"]
-    assert any("拆分" in n.message for n in result.notes)
-    codes = {f.code for f in check(r)}
-    assert {"A1", "A2", "A3"}.isdisjoint(codes)
+    assert r.tables["regulations"]["normative_docs"]["made"] == 2  # 本年新制作数量, as written
+    assert r.tables["enforcement"]["penalty"]["change"] == 543  # “+543”
+    assert r.source_texts["enforcement.penalty.change"] == "+543"
+    assert r.tables["licensing"]["other_services"]["change"] == -3
+    assert r.source_texts["procurement.central_procurement.amount"] == "251000元"
+    assert r.tables["applications"]["other_processing"]["natural_person"] == 4
+    assert r.legacy == {}  # nothing without a home: the document's own format has every cell
+    codes = {f.code for f in check(r, stated=result.stated)}
+    assert {"A1", "A2", "A3", "A5", "F2", "F3", "F5", "F6"}.isdisjoint(codes)  # signed 本年增/减 is no A5
     assert not any(c.startswith("N") for c in codes)  # the text's figures are the tables' figures
+
+
+def test_2019_format_becomes_a_2021_draft_in_prefill():
+    from forms.model.prefill import format_change, prefill
+    prior = import_report(FIXTURES / "qinglan_transport_2020_format2019.docx").report
+    draft = prefill(prior)
+    assert (draft.year, draft.template) == (2021, "national-2021")
+    assert draft.entered("applications", "carried_over", "natural_person") == prior.entered(
+        "applications", "carried_forward", "natural_person")
+    assert draft.prior.template == "national-2019"  # last year's report as it was written
+    assert any("2019 年版格式" in line and "2021 年版格式" in line for line in format_change(prior, draft))
 
 
 def test_free_form_report_invents_no_tables():

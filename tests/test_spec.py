@@ -68,6 +68,8 @@ def test_the_shipped_copy_agrees_with_the_shared_format(shared_dir, template):
     def labels(tables):
         out = {}
         for t in tables:
+            if "rows" not in t and "identical to national-2021" in t.get("note", ""):
+                t = next(x for x in _official(shared_dir, "national-2021")["tables"] if x["key"] == t["key"])
             rows = t.get("rows") or t.get("groups") or []
             out[t["key"]] = ([(r["key"], r["label"]) for r in rows],
                              [(c["key"], c["label"]) for c in t.get("columns", [])])

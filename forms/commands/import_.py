@@ -8,6 +8,7 @@ from pathlib import Path
 from forms.model import store
 from forms.commands import EXIT_OK, CommandError
 from forms.importers import import_report
+from forms.importers.result import format_name
 
 
 def register(sub) -> None:
@@ -40,14 +41,10 @@ def run(args) -> int:
     return EXIT_OK
 
 
-FORMAT_NAMES = {"national-2021": "2021 年版格式", "national-2019": "2019 年版格式",
-                "free-form": "早期自由格式（无统计表）", "native": "本软件的文件"}
-
-
 def print_summary(result, output) -> None:
     r = result.report
     counts = result.counts()
-    print(f"{r.display_title}（{r.year} 年度，{FORMAT_NAMES.get(result.format, result.format)}）")
+    print(f"{r.display_title}（{r.year} 年度，{format_name(result.format)}）")
     print(f"读取单元格 {counts['cells']} 个，其中有数值 {counts['filled']} 个、空白 {counts['blank']} 个；"
           f"说明 {counts['notes']} 条。")
     blanks = [n for n in result.notes if n.message.startswith("原文 A6")]

@@ -114,8 +114,8 @@ def _print_human(report, findings, output, prior) -> None:
 
 
 def _format_name(fmt: str) -> str:
-    from forms.commands.import_ import FORMAT_NAMES
-    return FORMAT_NAMES.get(fmt, fmt or "—")
+    from forms.importers.result import format_name
+    return format_name(fmt) if fmt else "—"
 
 
 def _print_json(report, findings, cell) -> None:

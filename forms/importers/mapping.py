@@ -17,21 +17,14 @@ from forms.importers.sections import (
 )
 from forms.importers.tables import RowRead, TablesFound, find_tables
 from forms.model import LegacyCell, Organization, Report
-from forms.spec import Spec, load_spec
+from forms.spec import CURRENT_TEMPLATE, Spec, known_templates, load_spec
 
 # The template's own instructions where the text goes: “（文字描述，收取信息处理费情况在此处报告。）”.
 PLACEHOLDER = re.compile(r"^\s*[（(]\s*文字(描述|说明)[^）)]*[）)]\s*$")
 NOTE = re.compile(r"^\s*(注|说明)\s*[:：]")
 TRADITIONAL_MIN = 5
 SAMPLE_CHARS = 20_000  # characters that change under t2s before a text counts as Traditional
-TABLE_SECTIONS = {t.section for t in load_spec("national-2021").tables}
-# national-2019's prefill_mapping_to_2021, by key: a 2019 cell lands in the 2021 cell with the same
-# table, row and column key, except these renamed columns; anything else is kept in report.legacy.
-RENAMED_2019_COLUMNS = {("regulations", "made"): "issued"}
-# 2019's single （六）其他处理 row is counted under 3.其他 until the clerk splits it, so that the
-# table's own arithmetic still holds; the row itself is kept and named (F5).
-UNSPLIT_2019_ROWS = {("applications", "other_processing"): "other_misc"}
-APPROXIMATE_2019 = {("regulations", "made"): "“本年新制作数量”按“本年制发件数”带入（含义相近，请核对）"}
+TABLE_SECTIONS = {t.section for t in load_spec(CURRENT_TEMPLATE).tables}
 
 
 def to_simplified_document(doc: SourceDocument) -> int:
@@ -52,8 +45,10 @@ def to_simplified_document(doc: SourceDocument) -> int:
 class _Builder:
     def __init__(self, doc: SourceDocument):
         self.doc = doc
-        self.spec = load_spec("national-2021")
-        self.spec19 = load_spec("national-2019")
+        self.current = load_spec(CURRENT_TEMPLATE)
+        # the formats a report may be written in: the one in force first, then the older ones
+        self.formats = [self.current] + [load_spec(t) for t in known_templates() if t != CURRENT_TEMPLATE]
+        self.spec = self.current  # the document's own format, once `decide_format` has seen its tables
         self.notes: list[R.ImportNote] = []
         self.cells: dict[R.Cell, str] = {}
         self.tables: dict = {}
@@ -64,6 +59,28 @@ class _Builder:
 
     def note(self, kind: str, message: str, location="", source_text: str = "") -> None:
         self.notes.append(R.ImportNote(kind, message, location, source_text))
+
+    # --- the document's format -----------------------------------------------------------
+    def decide_format(self, found: TablesFound, year: int) -> str:
+        """The format the document is written in; it stays in it (a 2019-format report is a 2019 document)."""
+        if not found.any:
+            self.note(R.FORMAT, "原文没有统计表格（早期自由格式的报告）：只导入了年度和文字部分，未生成任何表格数据。")
+            return R.FREE_FORM
+        for spec in self.formats[1:]:
+            old_active = found.active_format == spec.id
+            old_apps = found.applications_format == spec.id
+            if old_active or (old_apps and year < self.current.year_from):
+                self.spec = spec
+                self.note(R.FORMAT, f"原文使用 {spec.name}（{spec.basis.split(' ')[0].rstrip(';')}），按该格式导入；"
+                                    f"据此新建 {self.current.year_from} 年以后的草稿时转为 {self.current.name}。")
+                return spec.id
+            if old_apps:
+                apps = self.current.table("applications")
+                unsplit = [r for r in spec.table("applications").rows if not any(x.key == r.key for x in apps.rows)]
+                self.note(R.FORMAT, f"原文是 {self.current.name}，但表三仍用 {spec.name}的单一"
+                                    f"“{unsplit[0].label if unsplit else ''}”行（未细分）。",
+                          ("applications", unsplit[0].key if unsplit else "", ""))
+        return self.current.id
 
     # --- cells ---------------------------------------------------------------------------
     def put(self, table: str, row: str, column: str, text: str) -> None:
@@ -77,7 +94,7 @@ class _Builder:
             kind = R.CONVERSION if parsed.readable else R.NOT_FOUND
             self.note(kind, f"{label}：{parsed.note}。", cell, text)
         value = parsed.value
-        if value is not None and tspec.value_type == "amount" and isinstance(value, int):
+        if value is not None and tspec.value_type_of(column) == "amount" and isinstance(value, int):
             value = Decimal(value)
         target = self.stated if tspec.is_computed(row, column) else self.tables
         target.setdefault(table, {}).setdefault(row, {})[column] = value
@@ -89,41 +106,49 @@ class _Builder:
                                   "value": read_cell_text(text).value, "source_text": text})
 
     def read_row(self, rr: RowRead) -> None:
+        """A row in the document's format goes where it is; a row of another format (2019's single
+        （六）其他处理 in a 2021-format report) goes where that format's migration table says, if anywhere."""
         if rr.spec_id == self.spec.id:
             for col, text in zip(self.spec.table(rr.table).columns, rr.values):
                 self.put(rr.table, rr.row, col.key, text)
             return
-        old = self.spec19.table(rr.table)
-        if (rr.table, rr.row) in UNSPLIT_2019_ROWS:
-            target = UNSPLIT_2019_ROWS[(rr.table, rr.row)]
-            for col, text in zip(old.columns, rr.values):
-                self.legacy(self.spec19, rr.table, rr.row, col.key, text)
-                self.put(rr.table, target, col.key, text)
-            self._legacy_item(old, rr.row, old.columns[0].key)
-            new = self.spec.table(rr.table).row(target).label
-            self.note(R.LEGACY, f"原文“{old.row(rr.row).label}”一行未细分，其数值暂记入“{new}”，请按 2021 年版的三项拆分填写。",
-                      (rr.table, target, ""), rr.line.raw)
-            return
-        for col, text in zip(old.columns, rr.values):
-            target_col = RENAMED_2019_COLUMNS.get((rr.table, col.key), col.key)
-            if self._in_2021(rr.table, rr.row, target_col):
-                self.put(rr.table, rr.row, target_col, text)
-                if (rr.table, col.key) in APPROXIMATE_2019:
-                    cell = (rr.table, rr.row, target_col)
-                    self.note(R.LEGACY, f"{self.spec.table(rr.table).cell_label(rr.row, target_col)}："
-                                        f"{APPROXIMATE_2019[(rr.table, col.key)]}。", cell, text)
-            else:
-                self.legacy(self.spec19, rr.table, rr.row, col.key, text)
-                self._legacy_item(old, rr.row, col.key)
+        row_spec = load_spec(rr.spec_id)
+        table = row_spec.table(rr.table)
+        noted_row = False
+        for col, text in zip(table.columns, rr.values):
+            cell = (rr.table, rr.row, col.key)
+            target, move = self._home(row_spec, cell)
+            if target is None:
+                self.legacy(row_spec, *cell, text)
+                self._legacy_item(table, rr.row, col.key)
+                continue
+            self.put(*target, text)
+            if move is None or not move.note:
+                continue
+            if target[1] == rr.row:  # the same row, a column of near meaning
+                self.note(R.LEGACY, f"{self.spec.table(target[0]).cell_label(target[1], target[2])}：{move.note}。",
+                          target, text)
+            else:  # a row the document's format splits: kept as written too, and named (F5)
+                self.legacy(row_spec, *cell, text)
+                self._legacy_item(table, rr.row, col.key)
+                if not noted_row:
+                    self.note(R.LEGACY, f"{move.note}。", (target[0], target[1], ""), rr.line.raw)
+                    noted_row = True
 
-    def _in_2021(self, table: str, row: str, column: str) -> bool:
-        try:
-            return self.spec.table(table).has_cell(row, column)
-        except KeyError:
-            return False
+    def _home(self, row_spec: Spec, cell: tuple[str, str, str]):
+        """(the document's cell for a cell of another format, the migration line that says so)."""
+        if self._has_cell(*cell):
+            return cell, None
+        migration = row_spec.migration
+        if migration is not None and migration.target == self.spec.id:
+            return migration.move(cell)
+        return None, None
+
+    def _has_cell(self, table: str, row: str, column: str) -> bool:
+        return self._has_table(table) and self.spec.table(table).has_cell(row, column)
 
     def _legacy_item(self, old, row: str, column: str) -> None:
-        """How F5 names a 2019 item with no 2021 home."""
+        """How F5 names an item of another format with no home in the document's."""
         if not self._has_table(old.key):
             item = f"{old.caption}（{old.row(row).label}）"
         elif not any(r.key == row for r in self.spec.table(old.key).rows):
@@ -136,10 +161,12 @@ class _Builder:
 
     # --- tables --------------------------------------------------------------------------
     def _table(self, key: str, spec_id: str | None = None):
-        """A table of the format the document used for it (2019 when that is where the row lives)."""
-        if spec_id == self.spec19.id or not self._has_table(key):
-            return self.spec19.table(key)
-        return self.spec.table(key)
+        """A table of the format the row was read in (the document's, unless said otherwise)."""
+        if spec_id is not None:
+            return load_spec(spec_id).table(key)
+        if self._has_table(key):
+            return self.spec.table(key)
+        return next(s.table(key) for s in self.formats if any(t.key == key for t in s.tables))
 
     def read_tables(self, found: TablesFound) -> None:
         for rr in found.rows:
@@ -182,7 +209,7 @@ def build(doc: SourceDocument) -> R.ImportResult:
     if changed := to_simplified_document(doc):
         b.note(R.ENCODING, f"原文为繁体字（{changed} 处），已转换为简体字后识别。")
     lines = lines_of(doc)
-    found = find_tables(lines, [b.spec, b.spec19])
+    found = find_tables(lines, b.formats)
     headings = [h for h in find_headings(lines, b.spec)
                 if h.key not in TABLE_SECTIONS or _heading_followed_by_table(lines, h, b.spec)]
     first = headings[0].index if headings else len(lines)
@@ -194,15 +221,15 @@ def build(doc: SourceDocument) -> R.ImportResult:
     if year is None:  # a blank template, say: usable, with the year to be set
         year = date.today().year - 1
         b.note(R.SECTION, f"原文没有写明报告年度，暂按 {year} 年导入，请在报告信息中改正。", "year")
+    fmt = b.decide_format(found, year)
     b.read_tables(found)
-    fmt = _format(found, year, b)
     report = _assemble(b, year, organ, title, texts)
     section_texts = {k: join_lines(v) for k, v in texts.items()}
     if not organ:
         b.note(R.SECTION, "未能从标题中识别机关名称，请在报告信息中填写。", "title")
-    for key in ("overview", "problems", "other"):
-        if not texts.get(key):
-            b.note(R.SECTION, f"未找到“{b.spec.section(key).heading}”的内容。", key)
+    for section in b.spec.text_sections:
+        if not texts.get(section.key):
+            b.note(R.SECTION, f"未找到“{section.heading}”的内容。", section.key)
     source_text = "\n".join(ln.raw or ln.label for ln in lines)
     result = R.ImportResult(report, fmt, doc.source_kind, b.notes, b.cells, section_texts, doc.pages, source_text,
                             b.stated)
@@ -218,22 +245,6 @@ def _add_source_findings(result: R.ImportResult) -> None:
             loc = f.location
             where = (loc.table, loc.row or "", loc.column or "") if loc.table else (loc.text or loc.section or "")
             result.notes.append(R.ImportNote(R.SOURCE_CHECK, f"原文 {f.code}：{f.message}", where))
-
-
-def _format(found: TablesFound, year: int, b: _Builder) -> str:
-    if not found.any:
-        b.note(R.FORMAT, "原文没有统计表格（早期自由格式的报告）：只导入了年度和文字部分，未生成任何表格数据。")
-        return "free-form"
-    old_active = found.active_format == b.spec19.id
-    old_apps = found.applications_format == b.spec19.id
-    if old_active or (old_apps and year < b.spec.year_from):
-        b.note(R.FORMAT, "原文使用 2019 年版格式（国办公开办函〔2019〕60号），已按 2021 年版对应；"
-                         "没有对应项的内容保留在“旧格式内容”中。")
-        return b.spec19.id
-    if old_apps:
-        b.note(R.FORMAT, "原文是 2021 年版格式，但表三仍用 2019 年版的单一“（六）其他处理”行（未细分为三项）。",
-               ("applications", "other_processing", ""))
-    return b.spec.id
 
 
 def _section_lines(lines: list[Line], headings: list[Heading], found: TablesFound, after_title: int,
@@ -254,8 +265,8 @@ def _section_lines(lines: list[Line], headings: list[Heading], found: TablesFoun
                 and i > found.review_line_index and line.is_text):
             current = "problems"
             has_problems = True
-            b.note(R.SECTION, "原文缺少“五、存在的主要问题及改进情况”标题，表四之后的文字已按该部分导入，请核对。",
-                   "problems", line.raw)
+            b.note(R.SECTION, f"原文缺少“{b.spec.section('problems').heading}”标题，"
+                              "表四之后的文字已按该部分导入，请核对。", "problems", line.raw)
         if current == "preface" and line.is_text and re.match(r"^\s*一\s*[、.．]", line.label):
             current = "overview"  # an early report's own first heading (一、概述) opens its overview
         if current in TABLE_SECTIONS and not line.is_text:
@@ -280,7 +291,7 @@ def _assemble(b: _Builder, year: int, organ: str, title: str, texts: dict[str, l
                        **contact_details(preface))
     other_lines, closing = split_closing(texts.get("other", []), organ)
     intro, topics = split_topics(texts.get("overview", []), b.spec)
-    report = Report(year=year, organization=org, tables=b.tables)
+    report = Report(template=b.spec.id, year=year, organization=org, tables=b.tables)
     report.source_texts = b.source_texts
     report.sections.preface = preface
     report.sections.overview.intro = join_lines(intro)

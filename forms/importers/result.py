@@ -13,6 +13,20 @@ Cell = tuple[str, str, str]  # (table, row, column)
 FORMAT, FUZZY, CONVERSION, NOT_FOUND, EXTRA, SECTION, EDITED, ENCODING, LEGACY = (
     "format", "fuzzy_match", "conversion", "not_found", "extra", "section", "edited_export", "encoding", "legacy")
 NATIVE = "native"  # ImportResult.format of our own file
+FREE_FORM = "free-form"  # ImportResult.format of an early report without the statistical tables
+# What a clerk calls a source that is not in a national format (those are named by their spec).
+OTHER_FORMAT_NAMES = {FREE_FORM: ("早期自由格式（无统计表）", "自由格式"), NATIVE: ("本软件的文件", "本软件的文件")}
+
+
+def format_name(format_id: str, *, short: bool = False) -> str:
+    """2021 年版格式 (or 2021 年版), 早期自由格式（无统计表）…: how a clerk names what was read."""
+    if format_id in OTHER_FORMAT_NAMES:
+        return OTHER_FORMAT_NAMES[format_id][1 if short else 0]
+    from forms.spec import known_templates, load_spec
+    if format_id in known_templates():
+        spec = load_spec(format_id)
+        return spec.short_name if short else spec.name
+    return format_id
 SOURCE_CHECK = "source_check"  # the source document's own errors: arithmetic (A), text against tables (N)
 
 

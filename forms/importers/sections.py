@@ -167,6 +167,8 @@ def split_topics(text_lines: list[str], spec: Spec) -> tuple[list[str], dict[str
     """一、总体情况 into its opening and the five topics, when written as （一）…（五） sub-headings."""
     intro: list[str] = []
     topics: dict[str, list[str]] = {}
+    if not spec.topics:  # a format without the five topics (2019): 一 is one text
+        return list(text_lines), topics
     current: list[str] = intro
     free = [t.key for t in spec.topics]
     for line in text_lines:

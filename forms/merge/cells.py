@@ -38,16 +38,22 @@ def values_2021(report: Report) -> tuple[list[UnitValue], str]:
 
 
 def _mapped(report: Report) -> tuple[list[UnitValue], str]:
-    """An older format's cells under the same keys in the format in force; 2019's single
-    （六）其他处理 row under 3.其他, its 本年新制作数量 under 本年制发件数 (as the importer reads them)."""
-    from forms.importers.mapping import RENAMED_2019_COLUMNS, UNSPLIT_2019_ROWS
+    """An older format's cells where its spec's migration table puts them in the format in force
+    (2019's single （六）其他处理 row under 3.其他, its 本年新制作数量 under 本年制发件数)."""
+    migration = report.spec.migration
     index = cell_index()
     values: list[UnitValue] = [None] * len(index)
+    notes: list[str] = []
     for table, rows in report.tables.items():
         for row, cols in rows.items():
             for column, value in cols.items():
-                key = (f"{table}.{UNSPLIT_2019_ROWS.get((table, row), row)}."
-                       f"{RENAMED_2019_COLUMNS.get((table, column), column)}")
-                if key in index:
-                    values[index[key]] = add(values[index[key]], value)
-    return values, "按 2019 年版格式填报，已按 2021 年版对应关系计入（（六）其他处理计入“3.其他”，本年新制作数量计入本年制发件数）"
+                target, move = migration.move((table, row, column)) if migration else (None, None)
+                key = ".".join(target) if target else None
+                if key not in index:
+                    continue
+                values[index[key]] = add(values[index[key]], value)
+                if move is not None and move.approximate and move.note not in notes:
+                    notes.append(move.note)
+    current = load_spec(CURRENT_TEMPLATE)
+    said = f"（{'；'.join(notes)}）" if notes else ""
+    return values, f"按{report.spec.name}填报，已按{current.name}对应关系计入{said}"

@@ -58,9 +58,7 @@ def read_unit(path: str) -> UnitRead:
                              note=f"无法读取“{p.name}”：{type(exc).__name__}"))
     report = result.report
     values, note = values_2021(report)
-    if result.format == "national-2019" and not note:
-        note = "按 2019 年版格式填报，已按 2021 年版对应关系计入"
-    findings = check(report)
+    findings = check(report, stated=result.stated)  # the unit's own written totals count (A2–A4)
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     errors = counts[Severity.ERROR]
     unit = Unit(

@@ -118,9 +118,13 @@ def _blank_tables(spec: Spec) -> TableCells:
 
 
 def _text_keys(spec: Spec) -> list[str]:
-    keys = ["preface", "overview.intro"]
-    keys += [f"overview.{t.key}" for t in spec.topics]
-    keys += ["problems", "other"]
+    """The preface, then the spec's text sections; 一 as its opening and the format's topics."""
+    keys = ["preface"]
+    for section in spec.text_sections:
+        if section.key == "overview":
+            keys += ["overview.intro"] + [f"overview.{t.key}" for t in spec.topics]
+        else:
+            keys.append(section.key)
     return keys
 
 

@@ -25,6 +25,26 @@ def _move_years(text: str, year: int) -> str:
     return re.sub(r"(\d{4})(\s*年)", shift, text)
 
 
+def _prior_cell(prior: Report, template: str, cell: tuple[str, str, str]) -> tuple[str, str, str] | None:
+    """The cell of last year's report that holds `cell` of the new format: itself, or where the older
+    format's migration table says it comes from (a 2019-format report becoming a 2021 draft)."""
+    if prior.template == template:
+        return cell
+    migration = prior.spec.migration
+    return migration.source_of(cell) if migration and migration.target == template else None
+
+
+def format_change(prior: Report, draft: Report) -> list[str]:
+    """What a clerk should know when last year's report was in an older format than this year's draft."""
+    if prior.template == draft.template:
+        return []
+    lines = [f"上年报告为{prior.spec.name}，本年度草稿为{draft.spec.name}。"]
+    migration = prior.spec.migration
+    if migration is not None:
+        lines += [f"{m.note}。" for m in migration.moves if m.note and m.target is None]
+    return lines
+
+
 def prefill(prior: Report, year: int | None = None) -> Report:
     return prefill_with_notes(prior, year)[0]
 
@@ -37,11 +57,12 @@ def prefill_with_notes(prior: Report, year: int | None = None) -> tuple[Report, 
     draft = new_report(year, template=template)
     draft.organization = prior.organization.model_copy()
     co = draft.spec.carry_over
-    prior_values = prior.table_values(co["table"])
     for col in draft.spec.table(co["table"]).columns:
         if col.computed:
             continue
-        draft.set_cell(co["table"], co["row"], col.key, prior_values[co["from_prior_row"]][col.key])
+        source = _prior_cell(prior, draft.template, (co["table"], co["from_prior_row"], col.key))
+        if source is not None:
+            draft.set_cell(co["table"], co["row"], col.key, prior.table_values(source[0])[source[1]][source[2]])
     sections: Sections = prior.sections.model_copy(deep=True)
     sections.closing = ""
     # Last year's preface moves on a year and follows this year's cover from here on (not Y3's business).
@@ -72,4 +93,4 @@ def prefill_with_notes(prior: Report, year: int | None = None) -> tuple[Report, 
     older = ([prior.prior] if prior.prior is not None else []) + list(prior.earlier)
     draft.earlier = [r.model_copy(update={"prior": None, "earlier": []})
                      for r in older if r.year < prior.year][:MAX_EARLIER]
-    return draft, notes.lines(year)
+    return draft, format_change(prior, draft) + notes.lines(year)

@@ -57,8 +57,16 @@ class Context:
         return self.values(table)[row][column]
 
     def prior_value(self, table: str, row: str, column: str) -> CellValue:
+        """Last year's figure for a cell of this year's format (through the older format's
+        migration table when last year's report was written in it)."""
         if self.prior is None:
             return None
+        if self.prior.template != self.report.template:
+            migration = self.prior.spec.migration
+            source = migration.source_of((table, row, column)) if migration else None
+            if source is None or migration.target != self.report.template:
+                return None
+            table, row, column = source
         if table not in self._prior_values:
             try:
                 self._prior_values[table] = self.prior.table_values(table)

@@ -100,13 +100,14 @@ def review_total_is_sum(ctx: Context):
 @rule("A5")
 def valid_numbers(ctx: Context):
     for table in ctx.spec.tables:
-        amount = table.value_type == "amount"
         for row_key, cols in ctx.report.tables[table.key].items():
             for col_key, v in cols.items():
                 if v is None:
                     continue
+                column = table.column(col_key)
+                amount = table.value_type_of(col_key) == "amount"
                 wrong = None
-                if v < 0:
+                if v < 0 and not column.signed:
                     wrong = "不能为负数"
                 elif not amount and isinstance(v, Decimal) and v != v.to_integral_value():
                     wrong = "应为整数（件数）"
@@ -141,3 +142,20 @@ def no_blanks(ctx: Context):
                     "A6", severity,
                     f"{table.cell_label(row_key, col_key)}{said}",
                     Location(section=table.section, table=table.key, row=row_key, column=col_key))
+        yield from _blank_written_totals(ctx, table, severity)
+
+
+def _blank_written_totals(ctx: Context, table, severity: Severity):
+    """A total a source document left blank beside parts it filled in (its own blank, not ours)."""
+    for row_key, cols in ctx.stated.get(table.key, {}).items():
+        for col_key, written in cols.items():
+            if written is not None or not table.has_cell(row_key, col_key):
+                continue
+            total = ctx.report.table_values(table.key)[row_key][col_key]
+            if total is None:
+                continue  # its parts are blank too: A6 names them
+            yield Finding(
+                "A6", severity,
+                f"{table.cell_label(row_key, col_key)}在原文中为空白：应为各分项之和 {fmt(total)}。",
+                Location(section=table.section, table=table.key, row=row_key, column=col_key),
+                expected=total)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from forms.model.findings import Finding, Location, Severity, fmt
 from forms.model import OrgLevel
 from forms.rules import Context, rule
+from forms.spec import CURRENT_TEMPLATE, known_templates, load_spec
 
 # 统计期限 2023年1月1日至2023年12月31日, or 2023年1月1日到12月31日 (with the spaces PDFs put
 # between digits and 年).
@@ -19,7 +20,8 @@ SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 # (“政府信息公开未发生收费情况”) — never 表二（八）'s 行政事业性收费.
 FEE = re.compile(r"处理费|(?:信息公开|依申请)[^，,。；]{0,12}?(?:收费|费用|收取)"
                  r"|(?:收费|收取费用)[^，,。；]{0,12}?(?:信息公开|依申请)")
-ADMIN_FEES = re.compile(r"行政事业性收费[^，,。；]*")
+# 表二（八）'s own fees, named in the text: never the 信息处理费.
+ADMIN_FEES = re.compile(re.escape(load_spec(CURRENT_TEMPLATE).table("fees").row("admin_fees").label) + r"[^，,。；]*")
 CLAUSE = re.compile(r"[，,]")
 CHARGING = re.compile(r"费|收取")
 # Digits that are not an amount: 2024年, 12月31日, 国办函〔2020〕109号, 第四十九条.
@@ -41,10 +43,10 @@ FEE_IMPLAUSIBLE_DEFAULT = Decimal(100_000)
 @rule("F1")
 def sections_present(ctx: Context):
     r = ctx.report
-    for key in ("overview", "problems", "other"):
+    for s in ctx.spec.text_sections:
+        key = s.key
         text = r.overview_text() if key == "overview" else r.text(key)
         if not text.strip():
-            s = ctx.spec.section(key)
             yield Finding("F1", Severity.ERROR, f"“{s.heading}”尚未填写。",
                           Location(section=key, text=f"{key}.intro" if key == "overview" else key))
     for s in ctx.spec.sections:
@@ -66,7 +68,8 @@ def overview_topics(ctx: Context):
         if r.text(f"overview.{topic.key}").strip() or topic.keyword in whole:
             continue
         yield Finding("F2", Severity.WARNING,
-                      f"“一、总体情况”没有写到“{topic.heading}”（格式要求涵盖{topic.keyword}）。",
+                      f"“{ctx.spec.section('overview').heading}”没有写到“{topic.heading}”"
+                      f"（格式要求涵盖{topic.keyword}）。",
                       Location(section="overview", text=f"overview.{topic.key}"), subject=topic.key)
 
 
@@ -80,9 +83,10 @@ def fee_stated(ctx: Context):
     if fee_statement(text) is not None:
         return
     heading = ctx.spec.section(section).heading
+    fees = ctx.spec.table("fees")
     yield Finding("F3", Severity.WARNING,
                   f"“{heading}”没有说明信息处理费的收取情况（写明金额，或写明“未收取信息处理费”）。"
-                  "注意：表二（八）行政事业性收费不是信息处理费。",
+                  f"注意：{fees.short_name}{fees.rows[0].label}不是信息处理费。",
                   Location(section=section, text=section))
 
 
@@ -136,27 +140,42 @@ def _periods(text: str) -> tuple[tuple[int, int, tuple[int, int], str], ...]:
 
 @rule("F5")
 def no_old_format(ctx: Context):
-    """A report for 2021 or later with rows or columns of the 2019 format."""
+    """A report for a year the format in force covers, written in an older format or with its rows."""
     r = ctx.report
-    if r.year < 2021 or not r.legacy:
+    current = load_spec(CURRENT_TEMPLATE)
+    if r.year < current.year_from:
         return
+    if r.template != current.id:
+        yield Finding("F5", Severity.WARNING,
+                      f"{r.year} 年度报告应使用 {current.name}，但全文使用 {ctx.spec.name}。",
+                      Location(), subject=r.template)
+        return
+    if not r.legacy:
+        return
+    older = "、".join(load_spec(t).name for t in known_templates() if t != current.id)
     items = r.legacy.get("format_2019_items") or sorted(r.legacy)
     yield Finding("F5", Severity.WARNING,
-                  f"{r.year} 年度报告应使用 2021 年版格式，但含有 2019 年版格式的内容："
+                  f"{r.year} 年度报告应使用 {current.name}，但含有 {older}的内容："
                   f"{'、'.join(map(str, items))}。",
                   Location(), subject=",".join(map(str, items)))
 
 
 @rule("F6")
 def fee_unit(ctx: Context):
-    """表二（八） is in 万元: a unit 元 written in the cell, or an implausible amount, suggests 元."""
+    """表二（八） is in 万元: a unit 元 written in the cell, or an implausible amount, suggests 元.
+    (A format whose amounts have no fixed unit, 2019's 采购总金额, is not checked.)"""
+    for table in ctx.spec.tables:
+        if table.unit.startswith("万元"):
+            yield from _fee_unit(ctx, table)
+
+
+def _fee_unit(ctx: Context, table):
     r = ctx.report
-    table = ctx.spec.table("fees")
     for row in table.rows:
         for col in table.columns:
-            v = r.tables["fees"][row.key][col.key]
-            src = r.source_texts.get(f"fees.{row.key}.{col.key}", "")
-            where = Location(section=table.section, table="fees", row=row.key, column=col.key)
+            v = r.tables[table.key][row.key][col.key]
+            src = r.source_texts.get(f"{table.key}.{row.key}.{col.key}", "")
+            where = Location(section=table.section, table=table.key, row=row.key, column=col.key)
             if "元" in src and "万" not in src:
                 yield Finding("F6", Severity.WARNING,
                               f"{table.cell_label(row.key, col.key)}原文为“{src}”，单位应为万元，请换算。",

@@ -84,8 +84,7 @@ def _similarity(now: str, before: str) -> float:
 @rule("Y3", needs_prior=True)
 def text_not_copied(ctx: Context):
     r, p = ctx.report, ctx.prior
-    for key, heading in (("overview", "一、总体情况"), ("problems", "五、存在的主要问题及改进情况"),
-                         ("other", "六、其他需要报告的事项")):
+    for key, heading in ((s.key, s.heading) for s in ctx.spec.text_sections):
         now = r.overview_text() if key == "overview" else r.text(key)
         before = p.overview_text() if key == "overview" else p.text(key)
         if len(now.strip()) < 20 or not before.strip():

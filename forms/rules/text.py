@@ -19,18 +19,16 @@ APPLICATIONS = "applications"
 REVIEW = "review_litigation"
 LITIGATION = ("litigation_direct", "litigation_after_review")
 LEGAL_PERSON_COLUMNS = ("commercial", "research", "social_welfare", "legal_service", "other_org")
-# 表三 outcome groups: (label, rows whose keys start with these (2021 and 2019 keys alike), what to call them).
+# 表三 outcome groups as the text names them: (label, the spec's outcome groups it adds up).
 OUTCOMES = {
-    "granted": ("予以公开", ("granted",), "“（一）予以公开”总计"),
-    "partially_granted": ("部分公开", ("partially_granted",), "“（二）部分公开”总计"),
-    "granted+partial": ("予以公开＋部分公开", ("granted", "partially_granted"),
-                        "“（一）予以公开”与“（二）部分公开”总计之和"),
-    "withheld": ("不予公开", ("withheld_",), "“（三）不予公开”各项总计之和"),
-    "unavailable": ("无法提供", ("unavailable_",), "“（四）无法提供”各项总计之和"),
-    "rejected": ("不予处理", ("rejected_",), "“（五）不予处理”各项总计之和"),
-    "other_processing": ("其他处理", ("other_",), "“（六）其他处理”各项总计之和"),
+    "granted": ("予以公开", ("granted",)),
+    "partially_granted": ("部分公开", ("partially_granted",)),
+    "granted+partial": ("予以公开＋部分公开", ("granted", "partially_granted")),
+    "withheld": ("不予公开", ("withheld",)),
+    "unavailable": ("无法提供", ("unavailable",)),
+    "rejected": ("不予处理", ("rejected",)),
+    "other_processing": ("其他处理", ("other_processing",)),
 }
-CASE_COLUMN_NAMES = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
 # What a 规章/规范性文件 count may be in 表二（一）, by the verb before it; the 2019 format's
 # 本年新制作 / 本年新公开 / 对外公开总数 for reports kept in that format.
 REGULATION_READINGS: dict[str, list[tuple[str, ...]]] = {
@@ -105,7 +103,8 @@ def _readings(ctx: Context, figure: Figure) -> list[Reading]:
     new = lambda: _app_reading(ctx, "新收", ("new_received",), "表三“本年新收”申请总计")  # noqa: E731
     both = lambda: _app_reading(ctx, "新收＋上年结转", ("new_received", "carried_over"),  # noqa: E731
                                 "表三“本年新收”与“上年结转”之和")
-    results = lambda: _app_reading(ctx, "办理结果总计", ("results_total",), "表三“（七）总计”")  # noqa: E731
+    results = lambda: _app_reading(ctx, "办理结果总计", ("results_total",),  # noqa: E731
+                                   f"表三“{ctx.spec.table(APPLICATIONS).row('results_total').label}”")
     if kind == "received_new":
         return [new()]
     if kind == "received":
@@ -119,12 +118,12 @@ def _readings(ctx: Context, figure: Figure) -> list[Reading]:
     if kind == "carried_forward":
         return [_app_reading(ctx, "结转下年度", ("carried_forward",), "表三“结转下年度继续办理”总计")]
     if kind in OUTCOMES:
-        label, prefixes, name = OUTCOMES[kind]
-        keys = [r.key for r in ctx.spec.table(APPLICATIONS).rows
-                if not r.computed and r.key.startswith(prefixes)]
+        label, keys_of = OUTCOMES[kind]
+        groups = [g for g in (ctx.spec.table(APPLICATIONS).outcomes.get(k) for k in keys_of) if g]
+        keys = [row for g in groups for row in g.rows]
         if not keys:
             return []
-        out = [_app_reading(ctx, label, tuple(keys), "表三" + name)]
+        out = [_app_reading(ctx, label, tuple(keys), "表三" + _outcome_name(groups))]
         named = tuple(r for r in figure.rows if r in keys)
         if named:  # the rows the sentence's reason names, without 等
             table = ctx.spec.table(APPLICATIONS)
@@ -137,6 +136,14 @@ def _readings(ctx: Context, figure: Figure) -> list[Reading]:
     return _case_readings(ctx, kind)
 
 
+def _outcome_name(groups) -> str:
+    """“（一）予以公开”总计, “（三）不予公开”各项总计之和, “（一）予以公开”与“（二）部分公开”总计之和."""
+    names = "与".join(f"“{g.label}”" for g in groups)
+    if len(groups) > 1:
+        return f"{names}总计之和"
+    return f"{names}{'各项总计之和' if len(groups[0].rows) > 1 else '总计'}"
+
+
 def _case_readings(ctx: Context, kind: str) -> list[Reading]:
     if not _has_table(ctx, REVIEW):
         return []
@@ -145,11 +152,12 @@ def _case_readings(ctx: Context, kind: str) -> list[Reading]:
     column = column or "total"
     vals = ctx.values(REVIEW)
     value = _sum(vals[r][column] for r in rows)
+    table = ctx.spec.table(REVIEW)
     if rows == LITIGATION:
-        name = "表四“行政诉讼”" + (f"“{CASE_COLUMN_NAMES[column]}”" if column != "total" else "总计") + \
-               "（未经复议直接起诉与复议后起诉之和）"
+        parent = table.row(rows[0]).group or ""
+        name = (f"{table.short_name}“{parent}”" + (f"“{table.column(column).label}”" if column != "total" else "总计")
+                + f"（{'与'.join(table.row(r).label for r in rows)}之和）")
     else:
-        table = ctx.spec.table(REVIEW)
         name = table.cell_label(rows[0], column)
     return [Reading(name.removeprefix("表四"), value, (REVIEW, rows[0], column), name)]
 

@@ -18,6 +18,7 @@ class Section:
     key: str
     heading: str
     number: str  # "一" … "六", the heading's own numbering
+    hint: str = ""  # what the clerk writes here (text sections)
 
     @property
     def title(self) -> str:
@@ -30,6 +31,7 @@ class Topic:
     key: str
     heading: str
     keyword: str
+    hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class Column:
     label: str
     group: str | None = None
     sum_of: tuple[str, ...] = ()
+    signed: bool = False  # a change from last year (2019's 本年增/减: +2, -8)
+    value_type: str | None = None  # when it differs from its table's
 
     @property
     def computed(self) -> bool:
@@ -58,6 +62,14 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Outcome:
+    """A group of 表三's result rows as a report's text speaks of it: （三）不予公开 and its 8 rows."""
+    key: str
+    label: str
+    rows: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Table:
     key: str
     section: str
@@ -66,6 +78,9 @@ class Table:
     value_type: str  # "count" (whole number) or "amount" (decimal, 万元)
     rows: tuple[Row, ...]
     columns: tuple[Column, ...]
+    short_name: str = ""  # 表二（一）, 表三, 表四 — as clerks refer to the tables
+    # 表三's outcome groups, which the text names (予以公开, 不予公开 …), by key
+    outcomes: dict[str, Outcome] = field(default_factory=dict, compare=False)
     row_header: str | None = None
     column_header: str | None = None
     note: str | None = None
@@ -105,13 +120,8 @@ class Table:
             return f"{self.short_name}“{r.label}—{c.label}”"
         return f"{self.short_name}“{r.label}”行“{c.label}”列"
 
-    @property
-    def short_name(self) -> str:
-        """表二（一）, 表三, 表四 — as clerks refer to the tables."""
-        if self.section == "active_disclosure":
-            item = self.caption.replace("第二十条第", "").replace("项", "")
-            return f"表二{item}"
-        return {"applications": "表三", "review_litigation": "表四"}.get(self.section, self.caption)
+    def value_type_of(self, column: str) -> str:
+        return self.column(column).value_type or self.value_type
 
 
 @dataclass(frozen=True)
@@ -124,8 +134,62 @@ class Balance:
 
 
 @dataclass(frozen=True)
+class CellMove:
+    """One line of a format's migration table: cells (`*` for any row or column) and where they go."""
+    source: tuple[str, str, str]
+    target: tuple[str, str, str] | None  # None: no home in the newer format
+    approximate: bool = False
+    note: str = ""
+
+    def matches(self, cell: tuple[str, str, str]) -> bool:
+        return all(p in ("*", c) for p, c in zip(self.source, cell))
+
+    def moved(self, cell: tuple[str, str, str]) -> tuple[str, str, str] | None:
+        if self.target is None:
+            return None
+        return tuple(c if t == "*" else t for t, c in zip(self.target, cell))  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Migration:
+    """How a report in an older format becomes one in the newer (national-2019 → national-2021):
+    the listed moves, else the cell with the same keys when the newer format has it."""
+    source: str
+    target: str
+    moves: tuple[CellMove, ...]
+
+    def move(self, cell: tuple[str, str, str]) -> tuple[tuple[str, str, str] | None, CellMove | None]:
+        """(the newer format's cell or None, the move that says so if listed)."""
+        for m in self.moves:
+            if m.matches(cell):
+                return m.moved(cell), m
+        table, row, column = cell
+        try:
+            has = load_spec(self.target).table(table).has_cell(row, column)
+        except KeyError:
+            has = False
+        return (cell if has else None), None
+
+    def source_of(self, cell: tuple[str, str, str]) -> tuple[str, str, str] | None:
+        """The older format's cell that moves into `cell` of the newer one."""
+        for m in self.moves:
+            if m.target is not None and all(t in ("*", c) for t, c in zip(m.target, cell)):
+                return tuple(c if s == "*" else s for s, c in zip(m.source, cell))  # type: ignore[return-value]
+        table, row, column = cell
+        try:
+            old = load_spec(self.source).table(table)
+        except KeyError:
+            return None
+        if not old.has_cell(row, column) or self.move(cell)[0] != cell:
+            return None
+        return cell
+
+
+@dataclass(frozen=True)
 class Spec:
     id: str
+    name: str        # 2021 年版格式: how a clerk names the format
+    short_name: str  # 2021 年版
     basis: str
     year_from: int
     sections: tuple[Section, ...]
@@ -151,6 +215,16 @@ class Spec:
     def tables_of(self, section: str) -> list[Table]:
         return [t for t in self.tables if t.section == section]
 
+    @property
+    def migration(self) -> Migration | None:
+        """How a report in this format becomes one in the newer format, if there is a newer one."""
+        m = self.raw.get("migration")
+        if not m:
+            return None
+        moves = tuple(CellMove(tuple(c["from"].split(".")), tuple(c["to"].split(".")) if c["to"] else None,
+                               c.get("approximate", False), c.get("note", "")) for c in m["cells"])
+        return Migration(self.id, m["to"], moves)
+
     def provides(self, feature: str) -> bool:
         """Whether the format has a part a rule reads (`overview_topics`, `fee_statement`,
         `carry_over`, `stock`, `checks`): the rules that need it apply to this format only if so."""
@@ -168,28 +242,27 @@ def _number(heading: str) -> str:
 
 
 def _parse(data: dict) -> Spec:
-    sections = tuple(Section(s["key"], s["heading"], _number(s["heading"])) for s in data["sections"])
-    topics = tuple(Topic(t["key"], t["heading"], t.get("keyword", t["heading"][3:]))
+    sections = tuple(Section(s["key"], s["heading"], _number(s["heading"]), s.get("hint", ""))
+                     for s in data["sections"])
+    topics = tuple(Topic(t["key"], t["heading"], t.get("keyword", t["heading"][3:]), t.get("hint", ""))
                    for t in data.get("overview_topics", []))
     tables = []
     for t in data["tables"]:
-        if "rows" not in t:  # 2019's 表四 is "identical to national-2021"
-            tables.append(load_spec(CURRENT_TEMPLATE).table(t["key"]))
-            continue
         rows = tuple(Row(r["key"], r["label"], r.get("group") or r.get("parent"), r.get("subgroup"),
                          tuple(r.get("sum_of", ()))) for r in t["rows"])
-        cols = tuple(Column(c["key"], c["label"], c.get("group"), tuple(c.get("sum_of", ())))
-                     for c in t["columns"])
+        cols = tuple(Column(c["key"], c["label"], c.get("group"), tuple(c.get("sum_of", ())),
+                            c.get("signed", False), c.get("value_type")) for c in t["columns"])
         tables.append(Table(
-            key=t["key"], section=t.get("section", t["key"] if t["key"] in
-                                        ("applications", "review_litigation") else "active_disclosure"),
-            caption=t.get("caption", ""), unit=t.get("unit", "件"),
+            key=t["key"], section=t["section"], caption=t.get("caption", ""), unit=t.get("unit", "件"),
             value_type=t.get("value_type", "count"), rows=rows, columns=cols,
+            short_name=t.get("short_name") or t.get("caption", t["key"]),
+            outcomes={k: Outcome(k, v["label"], tuple(v["rows"])) for k, v in t.get("outcomes", {}).items()},
             row_header=t.get("row_header"), column_header=t.get("column_header"), note=t.get("note"),
             rows_as_column_groups=t.get("orientation") == "rows_as_column_groups"))
     balances = tuple(Balance(b["code"], b["table"], tuple(b["left"]), tuple(b["right"]))
                      for b in data.get("checks", []))
-    return Spec(data["id"], data["basis"], data["year_from"], sections, topics, tuple(tables),
+    return Spec(data["id"], data.get("name", data["id"]), data.get("short_name", data["id"]), data["basis"], data["year_from"], sections, topics,
+                tuple(tables),
                 balances, data.get("carry_over", {}), data.get("stock", {}), data)
 
 
