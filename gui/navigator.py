@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from forms.model.findings import Location, Severity
 from forms.spec import Spec
 from gui.document import Document
+from gui import palette as colors
 from gui.findings_panel import COLORS, dot
 
 PageRole = Qt.ItemDataRole.UserRole
@@ -101,7 +102,7 @@ class Navigator(QTreeWidget):
                 if item.text(1) != text:
                     item.setText(1, text)
                     item.setToolTip(1, f"已填 {filled} 格，共 {total} 格")
-                    item.setForeground(1, QColor("#389e0d") if filled == total else QColor("#5b6573"))
+                    item.setForeground(1, QColor(colors.SAVED if filled == total else colors.MUTED))
 
     def mark(self, doc: Document) -> None:
         """A coloured dot and a count on the sections that have open findings."""

@@ -135,7 +135,7 @@ class TableProgress(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 2, 0, 0)
         self.count = QLabel()
-        self.count.setStyleSheet("color: #5b6573;")
+        self.count.setStyleSheet(f"color: {colors.MUTED};")
         self.finished = QCheckBox("本表已填完（检查空白单元格）")
         self.finished.setToolTip("填写期间空白单元格只计入进度；勾选后，本表的空白单元格作为问题列出（没有发生的应填 0）。"
                                  "导出前的检查总会列出空白单元格。")

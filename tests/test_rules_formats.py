@@ -44,7 +44,7 @@ def test_import_keeps_the_2019_format_and_prefill_makes_a_2021_draft(corpus_dir,
     imported, draft = tmp_path / "2019.json", tmp_path / "2021.json"
     assert main(["import", str(corpus_dir / "shanghai_govoffice_2019.txt"), "-o", str(imported)]) == 0
     assert json.loads(imported.read_text(encoding="utf-8"))["template"] == "national-2019"
-    assert main(["prefill", str(imported), "--year", "2021", "-o", str(draft)]) == 0
+    assert main(["prefill", str(imported), "--year", "2021", "--force", "-o", str(draft)]) == 0
     out = capsys.readouterr().out
     data = json.loads(draft.read_text(encoding="utf-8"))
     assert (data["template"], data["year"]) == ("national-2021", 2021)

@@ -15,6 +15,8 @@ SPECS = ROOT / "forms" / "specs"
 MIN_CHARS = 5  # shorter labels (规章, 总计, 其他) are ordinary words
 # The reader of prose looks for the words clerks write (规范性文件, 复议后起诉): vocabulary, not the form.
 PROSE_VOCABULARY = {ROOT / "forms" / "rules" / "textfigures.py"}
+# 2019's row label 规范性文件 is also the common name of the documents (制发规范性文件 in a chart).
+ORDINARY_WORDS = {"规范性文件"}
 
 
 def spec_labels() -> set[str]:
@@ -34,7 +36,7 @@ def spec_labels() -> set[str]:
                 labels |= {c["label"], c.get("group") or ""}
             labels |= {o["label"] for o in t.get("outcomes", {}).values()}
         labels |= {m.get("note", "") for m in data.get("migration", {}).get("cells", [])}
-    return {label for label in labels if len(label) >= MIN_CHARS}
+    return {label for label in labels if len(label) >= MIN_CHARS} - ORDINARY_WORDS
 
 
 def _docstrings(tree: ast.AST) -> set[int]:

@@ -17,7 +17,7 @@ from forms.importers.sections import (
 )
 from forms.importers.tables import RowRead, TablesFound, find_tables
 from forms.model import LegacyCell, Organization, Report
-from forms.spec import CURRENT_TEMPLATE, Spec, known_templates, load_spec
+from forms.spec import CURRENT_TEMPLATE, CellMove, Spec, known_templates, load_spec
 
 # The template's own instructions where the text goes: “（文字描述，收取信息处理费情况在此处报告。）”.
 PLACEHOLDER = re.compile(r"^\s*[（(]\s*文字(描述|说明)[^）)]*[）)]\s*$")
@@ -122,7 +122,7 @@ class _Builder:
                 self.legacy(row_spec, *cell, text)
                 self._legacy_item(table, rr.row, col.key)
                 continue
-            self.put(*target, text)
+            self.put(target[0], target[1], target[2], text)
             if move is None or not move.note:
                 continue
             if target[1] == rr.row:  # the same row, a column of near meaning
@@ -135,7 +135,7 @@ class _Builder:
                     self.note(R.LEGACY, f"{move.note}。", (target[0], target[1], ""), rr.line.raw)
                     noted_row = True
 
-    def _home(self, row_spec: Spec, cell: tuple[str, str, str]):
+    def _home(self, row_spec: Spec, cell: tuple[str, str, str]) -> tuple[tuple[str, str, str] | None, CellMove | None]:
         """(the document's cell for a cell of another format, the migration line that says so)."""
         if self._has_cell(*cell):
             return cell, None

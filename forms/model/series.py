@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from forms.model import MAX_EARLIER, Report
+from forms.spec import CURRENT_TEMPLATE, load_spec
 
 Number = int | Decimal
 Cell = tuple[str, str, str]  # table, row, column
@@ -76,6 +77,9 @@ class KeyFigure:
     cell: Cell
 
 
+_SPEC = load_spec(CURRENT_TEMPLATE)
+_DIRECT, _AFTER_REVIEW = (_SPEC.table("review_litigation").row(r).label for r in ("litigation_direct",
+                                                                                   "litigation_after_review"))
 # The figures a reader of the report looks at first, in the order a 图解 shows them.
 KEY_FIGURES = (
     KeyFigure("新收政府信息公开申请", ("applications", "new_received", "total")),
@@ -85,12 +89,12 @@ KEY_FIGURES = (
     KeyFigure("部分公开", ("applications", "partially_granted", "total")),
     KeyFigure("结转下年度继续办理", ("applications", "carried_forward", "total")),
     KeyFigure("行政复议", ("review_litigation", "review", "total")),
-    KeyFigure("未经复议直接起诉", ("review_litigation", "litigation_direct", "total")),
-    KeyFigure("复议后起诉", ("review_litigation", "litigation_after_review", "total")),
+    KeyFigure(_DIRECT, ("review_litigation", "litigation_direct", "total")),
+    KeyFigure(_AFTER_REVIEW, ("review_litigation", "litigation_after_review", "total")),
     KeyFigure("制发规范性文件", ("regulations", "normative_docs", "issued")),
     KeyFigure("行政许可决定", ("licensing", "administrative_license", "decisions")),
     KeyFigure("行政处罚决定", ("enforcement", "penalty", "decisions")),
-    KeyFigure("行政事业性收费（万元）", ("fees", "admin_fees", "amount")),
+    KeyFigure(f"{_SPEC.table('fees').row('admin_fees').label}（万元）", ("fees", "admin_fees", "amount")),
 )
 
 _CONCLUDED = ("upheld", "corrected", "other")  # 已审结: every result but 尚未审结
@@ -121,7 +125,7 @@ MEASURES = (
             (("review_litigation", "review", "corrected"),),
             tuple(("review_litigation", "review", c) for c in _CONCLUDED)),
     Measure("litigation_correction_rate", "行政诉讼纠错率",
-            "行政诉讼（未经复议直接起诉 + 复议后起诉）结果纠正 ÷ 已审结（结果维持 + 结果纠正 + 其他结果）",
+            f"行政诉讼（{_DIRECT} + {_AFTER_REVIEW}）结果纠正 ÷ 已审结（结果维持 + 结果纠正 + 其他结果）",
             (("review_litigation", "litigation_direct", "corrected"),
              ("review_litigation", "litigation_after_review", "corrected")),
             tuple(("review_litigation", r, c) for r in ("litigation_direct", "litigation_after_review")
