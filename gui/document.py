@@ -175,6 +175,14 @@ class Document(QObject):
         self._notify("prior")
         return old
 
+    def set_years(self, prior: Report | None, earlier: list[Report]) -> tuple[Report | None, list[Report]]:
+        """Last year's report and the older ones, for the 对比 page; returns the previous pair (undo)."""
+        old = self.report.prior, list(self.report.earlier)
+        self.report.earlier = earlier
+        self.report.prior = prior
+        self._notify("prior")
+        return old
+
     def restore_consolidation(self, snap) -> None:
         """Put a consolidated report's units, and the tables summed from them, as in `snap`."""
         from forms.merge.consolidate import restore

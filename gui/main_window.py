@@ -347,6 +347,8 @@ class MainWindow(FileActions, QMainWindow):
             spec = self.doc.report.spec
             if key == "cover":
                 page = CoverPage(self.doc)
+            elif key == "compare":
+                page = self._compare_page()
             elif spec.tables_of(key):
                 page = table_page(self.doc, key)
             else:
@@ -357,6 +359,13 @@ class MainWindow(FileActions, QMainWindow):
                 view.selectionModel().currentChanged.connect(lambda cur, _prev, v=view: self._cell_selected(v, cur))
             self.pages[key] = page
             self.page_stack.addWidget(page)
+        return page
+
+    def _compare_page(self) -> Page:
+        from gui.compare_page import ComparePage, attach_earlier
+        page = ComparePage(self.doc)
+        page.cellRequested.connect(self.go_to)
+        page.attachRequested.connect(lambda: attach_earlier(self))
         return page
 
     def _cell_selected(self, view, index) -> None:

@@ -56,6 +56,7 @@ class Navigator(QTreeWidget):
             if len(tables) > 1:
                 for t in tables:
                     self._add(s.key, t.key, t.caption, parent)
+        self._add("compare", None, "对比（与往年）")
         self.expandAll()
         self.blockSignals(False)
 

@@ -73,6 +73,9 @@ def _show_section(window: MainWindow, section: str) -> bool:
                                    if u.status.value == "errors"), 0))
         window.breakdown_dock.widget().show_cell("applications", "new_received", "total")
         return True
+    if section == "compare":  # the 对比 page
+        window.show_page("compare")
+        return True
     spec = window.doc.report.spec
     table_keys = {t.key for t in spec.tables}
     if section in table_keys:

@@ -26,7 +26,8 @@ def sc_face() -> str:
     return next((f for f in SC_FACES if f in installed), "sans-serif")
 
 
-def _renderer(svg: str) -> QSvgRenderer:
+def renderer_for(svg: str) -> QSvgRenderer:
+    """Qt's renderer for the core's SVG, the installed SC face in place of the font list."""
     ensure_gui_application()
     text = svg.replace(FONT_STACK, f"'{sc_face()}'")
     renderer = QSvgRenderer(QByteArray(text.encode("utf-8")))
@@ -36,7 +37,7 @@ def _renderer(svg: str) -> QSvgRenderer:
 
 
 def png_bytes(svg: str, dpi: int = DPI) -> bytes:
-    renderer = _renderer(svg)
+    renderer = renderer_for(svg)
     size = renderer.defaultSize()
     scale = dpi / CSS_DPI
     image = QImage(round(size.width() * scale), round(size.height() * scale), QImage.Format.Format_RGB32)
@@ -59,7 +60,7 @@ def pdf_bytes(svg: str) -> bytes:
     """One page the size of the drawing (A4 for the 图解), in vectors: crisp at any print size."""
     import tempfile
     from pathlib import Path
-    renderer = _renderer(svg)
+    renderer = renderer_for(svg)
     size = renderer.defaultSize()
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "chart.pdf"

@@ -324,12 +324,13 @@ def chart_body(chart: Chart, w: float = WIDTH, h: float = HEIGHT) -> str:
     return "\n".join(parts)
 
 
-def chart_svg(chart: Chart, w: float = WIDTH, h: float = HEIGHT) -> str:
-    """A standalone, accessible SVG of one chart: role img, a title and the text alternative inside."""
+def chart_svg(chart: Chart, w: float = WIDTH, h: float = HEIGHT, *, for_web: bool = True) -> str:
+    """A standalone SVG of one chart with a title and the text alternative inside; for the web page
+    also role img and the ARIA labels (Qt's renderer, which knows no ARIA, gets it without)."""
     ident = f"chart-{chart.key}"
+    aria = f' role="img" aria-labelledby="{ident}-title {ident}-desc"' if for_web else ""
     return (f'<svg xmlns="http://www.w3.org/2000/svg" version="1.2" baseProfile="tiny" width="{w}" height="{h}"'
-            f' viewBox="0 0 {w} {h}" role="img" aria-labelledby="{ident}-title {ident}-desc"'
-            f' font-family={quoteattr(FONT_STACK)}>'
+            f' viewBox="0 0 {w} {h}"{aria} font-family={quoteattr(FONT_STACK)}>'
             f'<title id="{ident}-title">{escape(chart.title)}</title>'
             f'<desc id="{ident}-desc">{escape(chart.summary)}</desc>\n{chart_body(chart, w, h)}\n</svg>')
 
