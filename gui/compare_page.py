@@ -4,6 +4,8 @@ going to its cell, and the charts of the 图解 — all from forms.model.series 
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
@@ -80,6 +82,7 @@ class ChartView(QWidget):
 class ComparePage(Page):
     cellRequested = Signal(object)   # a Location: the cell behind a clicked figure
     attachRequested = Signal()       # 附加往年报告…
+    exportRequested = Signal(str)    # "compare" or "infographic"
 
     def __init__(self, doc: Document, parent: QWidget | None = None):
         super().__init__(doc, "对比", parent)
@@ -91,6 +94,12 @@ class ComparePage(Page):
         top = QHBoxLayout()
         top.addWidget(self.years_label, 1)
         top.addWidget(attach_button)
+        for kind, text, tip in (("compare", "导出数据对比…", "本年与往年逐项对比的表格（网页或 Word），供本单位核对和撰写第五部分"),
+                                ("infographic", "导出图解…", "一页图解（PNG 图片、网页或 PDF），可与年报一同发布")):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _=False, k=kind: self.exportRequested.emit(k))
+            top.addWidget(button)
         self.column.addLayout(top)
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -224,3 +233,30 @@ def attach_earlier(window) -> None:
         return
     doc.undo_stack.push(command)
     window.statusBar().showMessage(command.message, 8000)
+
+
+def export_from_page(window, kind: str) -> Path | None:
+    """导出数据对比… / 导出图解…: ask where, write it (well under a second), say where it went."""
+    from forms.render.compare import CompareError, write_compare
+    from forms.render.infographic import InfographicError, write_infographic
+    from gui.svg_raster import raster
+    report = window.doc.report
+    what = "数据对比" if kind == "compare" else "图解"
+    suffix = ".html" if kind == "compare" else ".png"
+    folder = window.doc.path.parent if window.doc.path else Path.home()
+    out = window.context.interaction.export_path(window, kind, folder / f"{report.display_title}{what}{suffix}")
+    if out is None:
+        return None
+    try:
+        if kind == "compare":
+            write_compare(report, out)
+        else:
+            write_infographic(report, out, raster=raster)
+    except (CompareError, InfographicError, ValueError) as exc:
+        window.context.interaction.error(window, f"导出{what}", str(exc))
+        return None
+    except OSError as exc:
+        window.context.interaction.error(window, f"导出{what}", f"无法写入“{out}”（{exc.strerror or exc}）。")
+        return None
+    window.statusBar().showMessage(f"已导出{what}：{out}", 10000)
+    return out

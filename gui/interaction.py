@@ -5,6 +5,7 @@ the import and export flows and the findings panel all ask through it, never a d
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,9 @@ IMPORT_FILTER = ("可导入的年度报告 (*.json *.docx *.html *.htm *.mht *.p
                  "网页 (*.html *.htm *.mht);;PDF 文件 (*.pdf);;文本 (*.txt);;所有文件 (*)")
 EXPORT_KINDS = {"docx": ("Word 文档", "Word 文档 (*.docx)", ".docx"),
                 "html": ("网页", "网页 (*.html *.htm)", ".html"),
-                "pdf": ("PDF", "PDF 文件 (*.pdf)", ".pdf")}
+                "pdf": ("PDF", "PDF 文件 (*.pdf)", ".pdf"),
+                "compare": ("数据对比", "网页 (*.html);;Word 文档 (*.docx)", ".html"),
+                "infographic": ("图解", "PNG 图片 (*.png);;网页 (*.html);;PDF 文件 (*.pdf)", ".png")}
 
 
 class Interaction:
@@ -130,7 +133,8 @@ class Interaction:
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix.lower() in (suffix, ".htm") else path.with_name(path.name + suffix)
+        allowed = {suffix, ".htm", *re.findall(r"\*(\.\w+)", filters)}  # any format the dialog offers
+        return path if path.suffix.lower() in allowed else path.with_name(path.name + suffix)
 
     def choose_reference_doc(self, parent: QWidget | None, start: Path | None) -> Path | None:
         return self.open_path(parent, "选择本机关的 Word 样式模板", start, "Word 文档 (*.docx)")

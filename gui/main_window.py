@@ -362,10 +362,11 @@ class MainWindow(FileActions, QMainWindow):
         return page
 
     def _compare_page(self) -> Page:
-        from gui.compare_page import ComparePage, attach_earlier
+        from gui.compare_page import ComparePage, attach_earlier, export_from_page
         page = ComparePage(self.doc)
         page.cellRequested.connect(self.go_to)
         page.attachRequested.connect(lambda: attach_earlier(self))
+        page.exportRequested.connect(lambda kind: export_from_page(self, kind))
         return page
 
     def _cell_selected(self, view, index) -> None:

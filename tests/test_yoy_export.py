@@ -1,4 +1,7 @@
-"""`nianbao export … --compare` and `--infographic`: what the reader finds in them."""
+"""`nianbao export … --compare` and `--infographic`: what the reader finds in them.
+
+The tests that draw pictures take `qapp`: the widgets' application made first, as the editor does,
+so the raster engine does not make a bare one that later GUI tests cannot use."""
 from __future__ import annotations
 
 import shutil
@@ -101,7 +104,7 @@ def test_infographic_html_is_self_contained_with_a_text_alternative_per_chart(na
     assert "公开率 = （予以公开 + 部分公开）÷ 办理结果总计" in page.xpath("string(//figure[@id='figure-rates'])")
 
 
-def test_infographic_png_at_print_resolution_and_pdf(native, tmp_path):
+def test_infographic_png_at_print_resolution_and_pdf(qapp, native, tmp_path):
     from PySide6.QtGui import QImage
     png, pdf = tmp_path / "图解.png", tmp_path / "图解.pdf"
     assert main(["export", str(native), "--infographic", str(png), "--infographic", str(pdf)]) == 0
@@ -111,7 +114,7 @@ def test_infographic_png_at_print_resolution_and_pdf(native, tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-def test_raster_uses_a_simplified_chinese_face():
+def test_raster_uses_a_simplified_chinese_face(qapp):
     from gui.svg_raster import sc_face
     assert sc_face() in ("Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC")
 
@@ -135,3 +138,24 @@ def test_earlier_year_given_on_the_command_line_does_not_change_the_file(native,
     assert native.read_bytes() == before
     page = lxml_html.fromstring(out.read_text(encoding="utf-8"))
     assert [th.text_content() for th in page.xpath("(//section)[1]//thead//th")][1:4] == ["2022年", "2023年", "2024年"]
+
+
+def test_docx_with_charts_has_them_as_an_appendix_with_text_alternatives(qapp, native, tmp_path, capsys):
+    out = tmp_path / "年报.docx"
+    assert main(["export", str(native), "--docx", str(out), "--charts"]) == 0
+    assert "附上图解的 6 张图表" in capsys.readouterr().out
+    d = docx.Document(str(out))
+    texts = [p.text for p in d.paragraphs]
+    start = texts.index("附件")
+    assert texts[start + 1] == "2024年政府信息公开工作年度报告图解"
+    pictures = d.inline_shapes
+    assert len(pictures) == 6
+    descriptions = [p._inline.docPr.get("descr") for p in pictures]
+    assert descriptions[1].startswith("2024年申请办理结果") and "予以公开 68" in descriptions[1]
+    assert all(d in texts[start:] for d in descriptions)  # each also printed under its chart
+    assert pictures[0].width.mm == pytest.approx(150, abs=0.5)
+
+
+def test_charts_without_a_word_export_is_refused(native, tmp_path, capsys):
+    assert main(["export", str(native), "--html", str(tmp_path / "a.html"), "--charts"]) == 2
+    assert "--charts 只用于 --docx" in capsys.readouterr().err

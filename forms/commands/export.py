@@ -31,6 +31,7 @@ def register(sub) -> None:
                    help="导出与上年（及更早年度）的数据对比表（.html 或 .docx）")
     p.add_argument("--infographic", type=Path, metavar="OUT", action="append", default=[],
                    help="导出图解（.html、.png 或 .pdf；可多次给出）")
+    p.add_argument("--charts", action="store_true", help="在导出的 Word 文档后附上图解的各张图表")
     p.add_argument("--earlier", type=Path, metavar="FILE", action="append", default=[],
                    help="对比用的往年报告（本软件的 .json 或可导入的文件；可多次给出，最多 5 个年度）")
     p.add_argument("--force", action="store_true", help="报告有错误或空白单元格时仍然导出")
@@ -43,6 +44,8 @@ def run(args) -> int:
     if not outputs and not extras:
         raise CommandError("请至少指定 --docx、--html、--pdf、--compare、--infographic 中的一项。")
     report, native = open_file(args.file)
+    if args.charts and not args.docx:
+        raise CommandError("--charts 只用于 --docx：图表附在导出的 Word 文档之后。")
     if args.earlier and not extras:
         raise CommandError("--earlier 只用于 --compare 或 --infographic。")
     if extras:
@@ -59,6 +62,8 @@ def run(args) -> int:
             return EXIT_FINDINGS
         record = publish(report, verdict, outputs, reference_doc=args.reference_doc, pdf_engine=args.pdf_engine,
                          written=lambda out: print(f"已导出：{out}"))
+        if args.charts and "docx" in outputs:
+            _add_charts(report, outputs["docx"], args)
     except ExportError as exc:
         raise CommandError(str(exc)) from None
     if record is not None:
@@ -101,3 +106,14 @@ def _write_extras(report, extras: list[tuple[str, Path]], args) -> None:
         raise CommandError(f"无法写入（{exc.strerror or exc}）。") from None
     if not comparison.has_prior_year:
         print(f"提示：本报告未附{report.year - 1}年报告，对比和图解只有本年数字。", file=sys.stderr)
+
+
+def _add_charts(report, out: Path, args) -> None:
+    from forms.render.infographic import InfographicError, add_chart_appendix
+    if args.raster_engine is None:
+        raise CommandError("无法附上图表：没有可用的绘图引擎。")
+    try:
+        count = add_chart_appendix(out, report, args.raster_engine)
+    except InfographicError as exc:
+        raise CommandError(str(exc)) from None
+    print(f"已在“{out.name}”后附上图解的 {count} 张图表。")

@@ -238,7 +238,7 @@ def _hbars(chart: Chart, w: float, h: float, unit: str | None = None) -> list[st
         out.append(_text(label_w - 6, y + row * 0.6, _fit(cat, 7), 12, "end"))
         out.append(_rect(label_w, y + row * 0.15, w - label_w - right - 10, row * 0.7, LIGHT))
         out.append(_rect(label_w, y + row * 0.15, bw, row * 0.7, RED))
-        share = f"（{Decimal(float(_num(v)) * 100 / total).quantize(Decimal('0.1'))}%）" if total else ""
+        share = f"（{Decimal(float(v) * 100 / total).quantize(Decimal('0.1'))}%）" if total and v is not None else ""
         out.append(_text(w - 8, y + row * 0.6, f"{format_number(v, chart.unit)}{share}", 11, "end",
                          weight="bold"))
     return out
@@ -247,10 +247,10 @@ def _hbars(chart: Chart, w: float, h: float, unit: str | None = None) -> list[st
 def _stacked(chart: Chart, w: float, h: float) -> list[str]:
     """One bar per row (行政复议, 直接起诉, 复议后起诉), its results side by side, each labelled."""
     out, n = [], len(chart.categories)
-    label_w, row = 96, min((h - 84) / max(n, 1), 44)
+    label_w, row = 106, min((h - 84) / max(n, 1), 44)
     totals = [sum(float(_num(chart.values[g][c])) for g in range(len(chart.groups))) for c in range(n)]
     top = max(totals) or 1.0
-    span = w - label_w - 56
+    span = w - label_w - 50
     for ci, cat in enumerate(chart.categories):
         y = 48 + ci * row
         out.append(_text(label_w - 6, y + row * 0.5, _fit(cat, 8), 12, "end"))

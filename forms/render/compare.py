@@ -115,9 +115,9 @@ _BORDERS = ('<w:tblBorders {}>' + "".join(f'<w:{side} w:val="single" w:sz="4" w:
 
 def _widths(n_years: int) -> list[Mm]:
     """Columns across the 156 mm of a GB/T 9704 page: the label, the years, the change, the note."""
-    year = 17 if n_years <= 3 else 13
-    label, change = (34, 36) if n_years <= 3 else (28, 34)
-    return [Mm(label), *[Mm(year)] * n_years, Mm(change), Mm(max(156 - label - change - year * n_years, 20))]
+    label, change, note = (32, 34, 24)
+    year = min(22, (156 - label - change - note) // n_years)
+    return [Mm(label), *[Mm(year)] * n_years, Mm(change), Mm(156 - label - change - year * n_years)]
 
 
 def docx_bytes(view: CompareView, *, reference_doc: str | os.PathLike | None = None) -> bytes:
@@ -138,6 +138,8 @@ def docx_bytes(view: CompareView, *, reference_doc: str | os.PathLike | None = N
                 cell.text = text
         table.autofit = False
         widths = _widths(len(years))
+        for column, width in zip(table.columns, widths):
+            column.width = width  # the grid, which LibreOffice follows (Word follows the cells)
         for row in table.rows:
             for i, cell in enumerate(row.cells):
                 cell.width = widths[i]

@@ -51,3 +51,31 @@ def write_infographic(report: Report, out: str | os.PathLike, *, raster: RasterE
         raise InfographicError("无法生成图片或 PDF 格式的图解：没有可用的绘图引擎，请导出为 .html。")
     write_atomic(out, raster(page_svg(info), kind))
     return kind
+
+
+def add_chart_appendix(docx_path: str | os.PathLike, report: Report, raster: RasterEngine,
+                       comparison: Comparison | None = None) -> int:
+    """Append the 图解's charts to an exported Word document, on a page of their own: 附件 图解,
+    each chart a picture with its text alternative as the picture's description and caption."""
+    import io
+
+    import docx
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Mm
+
+    info = infographic(report, comparison or compare(report))
+    document = docx.Document(str(docx_path))
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_paragraph("附件", style="heading 1")
+    document.add_paragraph(f"{info.year}年政府信息公开工作年度报告图解", style="Title")
+    for chart in info.charts:
+        picture = document.add_paragraph(style="Table Text").add_run().add_picture(
+            io.BytesIO(raster(chart_svg(chart, for_web=False), "png")), width=Mm(150))
+        doc_pr = picture._inline.docPr
+        doc_pr.set("title", chart.title)
+        doc_pr.set("descr", chart.summary)  # what a screen reader says for the picture
+        document.add_paragraph(chart.summary, style="Table Label")
+    out = io.BytesIO()
+    document.save(out)
+    write_atomic(docx_path, out.getvalue())
+    return len(info.charts)

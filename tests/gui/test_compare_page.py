@@ -98,3 +98,30 @@ def test_a_report_without_last_year_says_how_to_compare(qtbot, window):
     page = window.show_page("compare")
     assert "未附 2023 年报告" in page.years_label.text()
     assert all(line[-2] == "—" for line in rows(page).values())
+
+
+class SaveTo(ScriptedInteraction):
+    def __init__(self, path):
+        super().__init__()
+        self.path = path
+
+    def export_path(self, parent, kind, suggested):
+        self.asked.append((kind, suggested.name))
+        return self.path
+
+
+@pytest.mark.parametrize("name", ["图解.png", "对比.docx"])
+def test_the_page_exports_the_infographic_and_the_comparison(qtbot, window, context, tmp_path, name):
+    from PySide6.QtGui import QImage
+    out = tmp_path / name
+    context.interaction = SaveTo(out)
+    page = window.show_page("compare")
+    page.exportRequested.emit("infographic" if name.endswith(".png") else "compare")
+    assert out.exists()
+    if name.endswith(".png"):
+        assert QImage(str(out)).width() >= 2480
+        assert context.interaction.asked[0] == ("infographic", "青岚县人民政府2024年政府信息公开工作年度报告图解.png")
+    else:
+        import docx
+        assert "数据对比" in docx.Document(str(out)).paragraphs[0].text
+    assert "已导出" in window.statusBar().currentMessage()
