@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QSizePolicy, QTableWidget, QTableWidgetItem, QWidget)
@@ -18,8 +18,8 @@ from forms.render.charts import HEIGHT, WIDTH, Chart, chart_svg, charts_for
 from gui.commands import _Command
 from gui.document import Document
 from gui.pages import Page
+from gui.palette import MUTED, NOTABLE_CHANGE
 
-NOTABLE_BACKGROUND = QColor("#fdecea")
 Y_CODES = ("Y1", "Y2", "Y4")
 
 
@@ -111,7 +111,7 @@ class ComparePage(Page):
         self.column.addWidget(self.table)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
-        self.legend.setStyleSheet("QLabel { color: #555; }")
+        self.legend.setStyleSheet(f"QLabel {{ color: {MUTED}; }}")
         self.column.addWidget(self.legend)
         charts_heading = QLabel("图解")
         charts_heading.setStyleSheet("QLabel { font-size: 13pt; font-weight: bold; padding-top: 10px; }")
@@ -182,7 +182,7 @@ class ComparePage(Page):
                 if 0 < c < len(texts) - 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if s.notable:
-                    item.setBackground(QBrush(NOTABLE_BACKGROUND))
+                    item.setBackground(QBrush(QColor(NOTABLE_CHANGE)))
                     if c == len(texts) - 2:
                         item.setFont(bold)
                 item.setToolTip(f"{s.label} = {s.definition}" if s.definition else

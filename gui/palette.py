@@ -45,3 +45,6 @@ PRIOR_BORDER = "#d9d9cf"
 # --- the import preview -------------------------------------------------------------------------
 IMPORT_NOTED = "#fff3c4"      # a cell the import has something to say about
 IMPORT_WRONG = "#f8d0d0"      # a cell where the document's own arithmetic fails
+
+# --- the 对比 page ------------------------------------------------------------------------------
+NOTABLE_CHANGE = TEXT_MARK["error"]  # a figure that changed over the threshold against last year

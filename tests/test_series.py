@@ -12,7 +12,7 @@ from forms.model.series import MEASURES, AttachError, attach, compare, format_ch
 
 
 @pytest.fixture(scope="module")
-def hongze(request):
+def hongze():
     from tests.conftest import SHARED
     corpus = SHARED / "corpus"
     if not (corpus / "hongze_district_2024.txt").exists():

@@ -40,4 +40,5 @@ _.comments  # unused attribute (templates/make_reference_docx.py:44)
 kwargs  # unused variable (tests/test_store.py:382)
 _.autofit  # unused attribute (forms/render/compare.py:139)
 _.alignment  # unused attribute (forms/render/compare.py:147)
-request  # unused variable (tests/test_series.py:15)
+_.hasHeightForWidth  # unused method (gui/compare_page.py): Qt's layout calls it
+_.paintEvent  # unused method (gui/compare_page.py): Qt calls it

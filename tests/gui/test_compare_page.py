@@ -6,6 +6,10 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from forms.model import store
+from PySide6.QtGui import QColor
+
+from forms.render.charts import RED
+from gui.palette import NOTABLE_CHANGE
 from gui_helpers import ScriptedInteraction
 
 
@@ -47,7 +51,7 @@ def test_compare_page_shows_the_years_and_goes_to_the_cell(qtbot, window):
     assert "（予以公开 + 部分公开）÷ 办理结果总计" in page.legend.text()
     assert 4 <= sum(v.isVisible() for v in page.chart_views) <= 6
     assert all(v.accessibleDescription() for v in page.chart_views if v.isVisible())
-    assert page.chart_views[0].grab().toImage().pixelColor(QPoint(2, 10)).name() == "#c0392b"  # drawn
+    assert page.chart_views[0].grab().toImage().pixelColor(QPoint(2, 10)) == QColor(RED)  # drawn
     click_row(qtbot, page, "行政复议")
     current = window.current_page()
     assert current is window.pages["review_litigation"]
@@ -66,7 +70,7 @@ def test_a_big_change_is_highlighted_with_its_y_finding(qtbot, window):
     assert line[3].startswith("变化较大") and "Y4" in line[3]
     row = [page.table.item(r, 0).text() for r in range(page.table.rowCount())].index("行政许可决定")
     assert page.table.item(row, 0).background().color() == page.table.item(row, 3).background().color()
-    assert page.table.item(row, 0).background().color().name() == "#fdecea"
+    assert page.table.item(row, 0).background().color() == QColor(NOTABLE_CHANGE)
     plain = [page.table.item(r, 0).text() for r in range(page.table.rowCount())].index("行政处罚决定")
     assert page.table.item(plain, 0).background().style() == Qt.BrushStyle.NoBrush
     doc.undo_stack.undo()
