@@ -237,6 +237,7 @@ class FindingsModel(QAbstractItemModel):
 
 class FindingsPanel(QWidget):
     findingActivated = Signal(object)  # Finding
+    ruleRequested = Signal(str)  # a rule code: what “这条规则是什么意思？” opens
 
     def __init__(self, doc: Document, interaction: Interaction, parent: QWidget | None = None):
         super().__init__(parent)
@@ -261,10 +262,14 @@ class FindingsPanel(QWidget):
         self.verify.setToolTip("经核实确实无误的警告，可写明理由后标记为已核实；理由保存在年报文件中。")
         self.verify.clicked.connect(self.acknowledge_current)
         self.unverify = QPushButton("取消核实")
+        self.explain = QPushButton("这条规则是什么意思？")
+        self.explain.setToolTip("这条问题的规则检查什么、怎样改正")
+        self.explain.clicked.connect(self.explain_current)
         self.unverify.clicked.connect(self.unacknowledge_current)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary)
         buttons.addStretch(1)
+        buttons.addWidget(self.explain)
         buttons.addWidget(self.verify)
         buttons.addWidget(self.unverify)
         layout = QVBoxLayout(self)
@@ -307,6 +312,7 @@ class FindingsPanel(QWidget):
         found = bool(self.model.findings_at(index))
         group = self.model.group_of(index)
         self.verify.setEnabled(found and group in ("warning", "info"))
+        self.explain.setEnabled(found)
         self.unverify.setEnabled(found and group == "verified")
 
     def _context_menu(self, pos) -> None:
@@ -319,6 +325,7 @@ class FindingsPanel(QWidget):
         menu = QMenu(self)
         menu.addAction("转到", lambda: self.findingActivated.emit(node.findings[0]))
         menu.addAction("复制说明", lambda: QApplication.clipboard().setText(f"{code} {node.text}"))
+        menu.addAction(self.explain.text(), lambda: self.ruleRequested.emit(code))
         menu.addSeparator()
         menu.addAction(self.verify.text(), self.acknowledge_current).setEnabled(self.verify.isEnabled())
         menu.addAction(self.unverify.text(), self.unacknowledge_current).setEnabled(self.unverify.isEnabled())
@@ -354,6 +361,11 @@ class FindingsPanel(QWidget):
         self.findingActivated.emit(order[i])
         return order[i]
 
+    def explain_current(self) -> None:
+        findings = self.model.findings_at(self.view.currentIndex())
+        if findings:
+            self.ruleRequested.emit(findings[0].code)
+
     def acknowledge_current(self) -> None:
         index = self.view.currentIndex()
         findings = self.model.findings_at(index)
@@ -365,6 +377,9 @@ class FindingsPanel(QWidget):
         # The dialog quotes the line the clerk chose: for a row of blanks, the row's own line.
         subject = replace(findings[0], message=self.model.node(index).text)
         explanation = self.interaction.explanation(self, subject)
+        if explanation is not None and not explanation.strip():
+            self.interaction.info(self, "未标记", "请写明核实的理由（例如“经核对登记台账，数字无误”），理由将保存在年报文件中。")
+            return
         if explanation is not None:
             self.doc.undo_stack.push(self._acknowledgement(findings, explanation))
 

@@ -128,6 +128,8 @@ class MainWindow(FileActions, QMainWindow):
             "preview": self._action("预览网页", self.preview, None, P.SP_FileDialogContentsView),
             "reference_doc": self._action("Word 样式模板…", self.choose_reference_doc,
                                           tip="选用本单位的 Word 文件作为导出的样式（版头、字体、页边距）"),
+            "guide": self._action("使用说明", self.show_guide, "F1", tip="一年的工作从头到尾怎样做"),
+            "rules": self._action("校验规则", lambda: self.show_rule(None), tip="每条规则检查什么、怎样改正"),
             "about": self._action("关于", self.about),
         }
         # Fixed texts: an action that changed with every edit would re-lay out the toolbar and
@@ -177,6 +179,9 @@ class MainWindow(FileActions, QMainWindow):
         view_menu = menu.addMenu("视图(&V)")
         view_menu.addAction(self.findings_dock.toggleViewAction())
         help_menu = menu.addMenu("帮助(&H)")
+        help_menu.addAction(a["guide"])
+        help_menu.addAction(a["rules"])
+        help_menu.addSeparator()
         help_menu.addAction(a["about"])
 
         tools = self.addToolBar("工具栏")
@@ -245,6 +250,7 @@ class MainWindow(FileActions, QMainWindow):
         self.undo_group.setActiveStack(doc.undo_stack)
         self.panel = FindingsPanel(doc, self.context.interaction)
         self.panel.findingActivated.connect(self.go_to_finding)
+        self.panel.ruleRequested.connect(self.show_rule)
         self.findings_dock.setWidget(self.panel)
         self.navigator.build(doc.report.spec)
         if self.context.recovery is not None:
@@ -456,9 +462,23 @@ class MainWindow(FileActions, QMainWindow):
         self.findings_dock.setVisible(True)
         self._enable_document_actions(True)
 
+    def _help(self):
+        from gui.help import HelpWindow
+        if getattr(self, "help_window", None) is None:
+            self.help_window = HelpWindow(self)
+        return self.help_window
+
+    def show_guide(self) -> None:
+        self._help().show_guide()
+
+    def show_rule(self, code: str | None) -> None:
+        self._help().show_rule(code)
+
     def about(self) -> None:
+        from gui.help import app_version
         self.context.interaction.info(self, f"关于{APP_TITLE}",
-                                      "政府信息公开工作年度报告编辑器\n按国办公开办函〔2021〕30号格式填写、校验和导出。")
+                                      f"政府信息公开工作年度报告编辑器　版本 {app_version()}\n"
+                                      "按国办公开办函〔2021〕30号格式填写、校验和导出。\n使用说明：帮助 → 使用说明（F1）。")
 
     def dragEnterEvent(self, event) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):

@@ -1,0 +1,61 @@
+"""帮助: F1 opens the user guide; each finding opens its rule in the catalogue; 已核实 needs a reason."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from forms.model.findings import Severity
+from gui.help import catalogue_html, guide_markdown
+
+
+def _select_first(window, code):
+    panel = window.panel
+    finding = next(f for f in window.doc.findings if f.code == code)
+    assert panel.select(finding.fingerprint)
+    return finding
+
+
+def test_f1_opens_the_user_guide_covering_a_years_work(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    help_window = window.help_window
+    assert help_window.isVisible() and help_window.tabs.currentWidget() is help_window.guide
+    text = help_window.guide.toPlainText()
+    for step in ("从上年报告新建", "前言", "本表已填完", "标记为已核实", "定稿检查", "导出", "汇总"):
+        assert step in text, step
+
+
+def test_this_rule_explained_opens_the_catalogue_at_the_findings_code(qtbot, window):
+    window.doc.report.tables["applications"]["granted"]["natural_person"] += 1
+    window.doc.recheck()
+    _select_first(window, "A1")
+    assert window.panel.explain.isEnabled()
+    window.panel.explain.click()
+    rules = window.help_window.rules
+    assert window.help_window.tabs.currentWidget() is rules
+    assert "A1 表三各列不平衡" in rules.toPlainText()
+    assert rules.verticalScrollBar().value() <= rules.verticalScrollBar().maximum()
+
+
+def test_every_rule_code_is_in_the_catalogue_page_and_the_guide_ships():
+    html = catalogue_html()
+    for code in ("A1", "A6", "F7", "Y5", "Y6", "N1", "H1"):
+        assert f'name="{code}"' in html
+    assert guide_markdown().startswith("# 使用说明")
+
+
+def test_verifying_a_warning_needs_a_reason(qtbot, window, interaction):
+    window.doc.report.sections.overview.active += "本年度收到申请999件。"
+    window.doc.recheck()
+    warning = next(f for f in window.doc.findings if f.severity is Severity.WARNING)
+    window.panel.select(warning.fingerprint)
+    interaction.answers["explanation"] = "  "
+    window.panel.acknowledge_current()
+    assert warning.fingerprint not in window.doc.report.acknowledged
+    assert "理由" in interaction.infos[-1]
+    interaction.answers["explanation"] = "经核对登记台账无误"
+    window.panel.acknowledge_current()
+    assert window.doc.report.acknowledged[warning.fingerprint].explanation == "经核对登记台账无误"
+
+
+def test_about_names_the_version(qtbot, window, interaction):
+    window.actions_["about"].trigger()
+    assert "版本" in interaction.infos[-1]
