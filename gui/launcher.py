@@ -28,8 +28,19 @@ def raster_svg(svg: str, kind: str) -> bytes:
     return raster(svg, kind)
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("nianbao")
+    except PackageNotFoundError:  # a checkout that was never installed
+        return "（开发版）"
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] in (["--version"], ["-V"]):
+        print(f"nianbao {_version()}")
+        return 0
     from forms.commands import main as cli_main, subcommand_names
     if argv and (argv[0] in subcommand_names() or argv[0] in ("-h", "--help")):
         return cli_main(argv, pdf_engine=write_pdf, raster_engine=raster_svg)

@@ -74,7 +74,14 @@ def _modules() -> list[str]:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="nianbao", description="政府信息公开工作年度报告：填写、校验、导出。不带参数运行打开编辑器。")
+        prog="nianbao", description="政府信息公开工作年度报告：填写、校验、导出。",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="打开编辑器：\n"
+               "  nianbao                 显示开始页（新建、从上年报告新建、打开）\n"
+               "  nianbao 文件            打开一份年报（本软件的 .json，或 Word / 网页 / PDF / 文本，先导入）\n"
+               "  nianbao --sample        打开示例年报（青岚县人民政府 2024 年度）的副本\n"
+               "  nianbao --version       显示版本\n"
+               "各命令的用法：nianbao 命令 --help")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for name in _modules():
         importlib.import_module(name).register(sub)
