@@ -99,6 +99,10 @@ class MainWindow(FileActions, QMainWindow):
             action.setIcon(self.style().standardIcon(icon))
         if tip:
             action.setStatusTip(tip)
+        # A tooltip that says more than the label: what it does and its key.
+        keys_text = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        name = text.rstrip("…")
+        action.setToolTip("".join([name, f"（{keys_text}）" if keys_text else "", f"：{tip}" if tip else ""]))
         action.triggered.connect(lambda checked=False: slot())
         return action
 
@@ -109,8 +113,9 @@ class MainWindow(FileActions, QMainWindow):
             "from_prior": self._action("从上年报告新建…", self.new_from_prior),
             "merge": self._action("汇总下级单位报告…", self.show_merge_page,
                                   tip="读取各单位的年报，逐格相加，生成汇总报告"),
-            "open": self._action("打开…", self.open_dialog, K.Open, P.SP_DialogOpenButton),
-            "save": self._action("保存", self.save, K.Save, P.SP_DialogSaveButton),
+            "open": self._action("打开…", self.open_dialog, K.Open, P.SP_DialogOpenButton,
+                                 "打开年报文件，或 Word / 网页 / PDF / 文本形式的年报（先导入）"),
+            "save": self._action("保存", self.save, K.Save, P.SP_DialogSaveButton, "保存到年报文件（上一版本保留为 .bak）"),
             "save_as": self._action("另存为…", self.save_as, [K.SaveAs, "Ctrl+Shift+S"]),
             "attach_prior": self._action("附加/替换上年报告…", self.attach_prior),
             "close": self._action("关闭报告", self.close_document_to_start, K.Close),
@@ -120,12 +125,15 @@ class MainWindow(FileActions, QMainWindow):
             "paste": self._action("粘贴", lambda: self._edit("paste"), K.Paste),
             "fill_zero": self._action("本表空白单元格填 0", self.fill_blanks_with_zero,
                                       tip="没有发生的事项按格式应填 0，而不是留空"),
-            "next": self._action("下一个问题", lambda: self.step_finding(True), "F8", P.SP_ArrowDown),
-            "previous": self._action("上一个问题", lambda: self.step_finding(False), "Shift+F8", P.SP_ArrowUp),
+            "next": self._action("下一个问题", lambda: self.step_finding(True), "F8", P.SP_ArrowDown,
+                                 "转到问题列表中的下一个问题"),
+            "previous": self._action("上一个问题", lambda: self.step_finding(False), "Shift+F8", P.SP_ArrowUp,
+                                     "转到问题列表中的上一个问题"),
             "verify": self._action("将当前问题标记为已核实…", lambda: self.panel and self.panel.acknowledge_current()),
             "final_check": self._action("定稿检查…", self.final_check, "Ctrl+F8",
                                         tip="按导出定稿的标准检查：空白单元格也算错误"),
-            "preview": self._action("预览网页", self.preview, None, P.SP_FileDialogContentsView),
+            "preview": self._action("预览网页", self.preview, None, P.SP_FileDialogContentsView,
+                                    "查看导出的网页发布后的样子"),
             "reference_doc": self._action("Word 样式模板…", self.choose_reference_doc,
                                           tip="选用本单位的 Word 文件作为导出的样式（版头、字体、页边距）"),
             "guide": self._action("使用说明", self.show_guide, "F1", tip="一年的工作从头到尾怎样做"),
@@ -134,13 +142,15 @@ class MainWindow(FileActions, QMainWindow):
         }
         # Fixed texts: an action that changed with every edit would re-lay out the toolbar and
         # repaint the whole window on each keystroke.
-        self.undo_action = self._action("撤销", self.undo_group.undo, K.Undo, P.SP_ArrowBack)
-        self.redo_action = self._action("重做", self.undo_group.redo, ["Ctrl+Y", K.Redo], P.SP_ArrowForward)
+        self.undo_action = self._action("撤销", self.undo_group.undo, K.Undo, P.SP_ArrowBack, "撤销上一步修改")
+        self.redo_action = self._action("重做", self.undo_group.redo, ["Ctrl+Y", K.Redo], P.SP_ArrowForward,
+                                        "重做撤销了的修改")
         self.undo_group.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_group.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
-        self.export_actions = {kind: self._action(text, lambda k=kind: self.export(k)) for kind, text in EXPORTS}
+        self.export_actions = {kind: self._action(text, lambda k=kind: self.export(k), tip=f"导出为可发布的{text.rstrip('…')}")
+                               for kind, text in EXPORTS}
         self.export_actions["docx"].setIcon(self.style().standardIcon(P.SP_DriveFDIcon))
 
         menu = self.menuBar()

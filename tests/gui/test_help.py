@@ -59,3 +59,12 @@ def test_verifying_a_warning_needs_a_reason(qtbot, window, interaction):
 def test_about_names_the_version(qtbot, window, interaction):
     window.actions_["about"].trigger()
     assert "版本" in interaction.infos[-1]
+
+
+def test_toolbar_tooltips_say_more_than_the_label(qtbot, window):
+    from PySide6.QtWidgets import QToolBar
+    toolbar = window.findChild(QToolBar, "mainToolBar")
+    for action in toolbar.actions():
+        if action.isSeparator():
+            continue
+        assert action.toolTip() != action.text() and action.toolTip().startswith(action.text().rstrip("…")), action.text()
