@@ -8,7 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
-from forms.rules.catalogue import SEVERITY_NAMES, catalogue, family_names
+from forms.rules.catalogue import SEVERITY_NAMES, catalogue
 
 
 def app_version() -> str:
@@ -80,10 +80,3 @@ class HelpWindow(QDialog):
         else:
             self.show()
 
-
-def rule_summary(code: str) -> str:
-    """One rule in a few lines, for a tooltip or a message."""
-    info = catalogue().get(code)
-    if info is None:
-        return f"{code}：本软件未收录这条规则的说明。"
-    return f"{code} {info.title}（{family_names()[code[0]]}）\n检查什么：{info.checks}\n怎样改正：{info.fix}"
