@@ -91,12 +91,21 @@ class Page(QScrollArea):
             view.resized.connect(lambda c=cap, v=view: c.setFixedWidth(v.width()))
             box.addWidget(cap)
         box.addWidget(view)
+        view.leftEdge.connect(lambda forward, column, key=table_key: self._next_table(key, forward, column))
         progress = TableProgress(self.doc, table_key)
         box.addWidget(progress)
         self.progress[table_key] = progress
         self.tables[table_key] = view
         self.column.addLayout(box)
         return view
+
+    def _next_table(self, key: str, forward: bool, column: int) -> None:
+        keys = list(self.tables)
+        i = keys.index(key) + (1 if forward else -1)
+        if 0 <= i < len(keys):
+            view = self.tables[keys[i]]
+            view.enter_from_edge(forward, column)
+            view._keep_in_sight(view.currentIndex())
 
     def show_widget(self, widget: QWidget, point: QPoint | None = None) -> None:
         self.widget().layout().activate()

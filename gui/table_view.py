@@ -21,6 +21,9 @@ MIN_LABEL_SCALE = 0.55  # row labels wrap onto more lines before the table scrol
 class TableView(QTableView):
     message = Signal(str)  # something the clerk should read (rejected paste …)
     resized = Signal()     # its column widths changed to fit the page
+    # Down or Enter past the last row (True), Up past the first (False), at this data column:
+    # 表二's four tables are one form, so the page moves on to the next (or previous) table.
+    leftEdge = Signal(bool, int)
 
     def __init__(self, model: TableModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -161,6 +164,8 @@ class TableView(QTableView):
         if not (top <= r <= bottom and left <= c <= right):
             return m.index(top, left)
         A = QAbstractItemView.CursorAction
+        if action in (A.MoveUp, A.MoveDown) and r == (top if action == A.MoveUp else bottom):
+            self.leftEdge.emit(action == A.MoveDown, c - left)
         if action == A.MoveUp:
             r = max(top, r - 1)
         elif action == A.MoveDown:
@@ -196,7 +201,20 @@ class TableView(QTableView):
     def _move_entered(self, forward: bool, by_row: bool) -> None:
         cur = self.currentIndex()
         r, c = self._step_entered(cur.row(), cur.column(), forward, by_row)
+        if by_row and (r, c) == (cur.row(), cur.column()):
+            self.leftEdge.emit(forward, c - self.model().data_rect()[2])
+            return
         self.setCurrentIndex(self.model().index(r, c))
+
+    def enter_from_edge(self, from_above: bool, data_column: int) -> None:
+        """Arrive from the table above (at the first row) or below (at the last), in the same data column."""
+        top, bottom, left, right = self.model().data_rect()
+        c = min(left + max(0, data_column), right)
+        rows = range(top, bottom + 1) if from_above else range(bottom, top - 1, -1)
+        r = next((r for r in rows if self._entered(r, c)), top if from_above else bottom)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.selectionModel().setCurrentIndex(self.model().index(r, c),
+                                              self.selectionModel().SelectionFlag.ClearAndSelect)
 
     def keyPressEvent(self, event):
         if self.state() != QAbstractItemView.State.EditingState:
