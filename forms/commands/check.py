@@ -6,7 +6,7 @@ import sys
 
 from forms.commands import EXIT_FINDINGS, EXIT_OK, open_file, open_source_file
 from forms.model.findings import Severity, blank_row_label
-from forms.rules import check
+from forms.rules import check, open_findings
 
 
 def register(sub) -> None:
@@ -36,10 +36,14 @@ def _print_human(report, findings) -> None:
     if not findings:
         print("未发现问题。")
         return
-    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+    # Counted as the editor's status bar counts them: what is still open; 已核实 said apart.
+    still_open = open_findings(report, findings)
+    counts = {s: sum(1 for f in still_open if f.severity is s) for s in Severity}
+    verified = len(findings) - len(still_open)
     for line in _lines(report, findings):
         print(f"  {line}")
-    print(f"共 {counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告，{counts[Severity.INFO]} 个提示。")
+    print(f"共 {counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告，{counts[Severity.INFO]} 个提示"
+          + (f"（另有 {verified} 个已核实）。" if verified else "。"))
 
 
 def _lines(report, findings) -> list[str]:

@@ -68,3 +68,19 @@ def test_toolbar_tooltips_say_more_than_the_label(qtbot, window):
         if action.isSeparator():
             continue
         assert action.toolTip() != action.text() and action.toolTip().startswith(action.text().rstrip("…")), action.text()
+
+
+def test_the_status_bar_and_nianbao_check_count_warnings_alike(qtbot, window, capsys):
+    import re
+    from forms.commands import main
+    window.doc.report.sections.overview.active += "本年度收到申请999件。"
+    window.doc.recheck()
+    warnings = [f for f in window.doc.findings if f.severity is Severity.WARNING]
+    window.panel.select(warnings[0].fingerprint)
+    window.context.interaction.answers["explanation"] = "经核对无误"
+    window.panel.acknowledge_current()
+    window.save()
+    main(["check", str(window.doc.path)])
+    out = capsys.readouterr().out
+    shown = re.search(r"警告 (\d+)", window.counts_label.text()).group(1)
+    assert f"{shown} 个警告" in out and "已核实" in out
