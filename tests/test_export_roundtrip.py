@@ -104,3 +104,12 @@ def test_control_characters_pasted_from_word_do_not_break_either_format(tmp_path
     assert "青岚县人民政府" in shown
     assert embed.from_json(read_embedded_docx(path)) == embed.published(report)  # keeps what was typed
     assert embed.from_json(read_embedded_html(html_text(report, today=TODAY))) == embed.published(report)
+
+
+def test_reimporting_our_own_export_counts_the_totals_as_read_not_blank(sample_report, tmp_path):
+    from forms.importers import import_report
+    from forms.render import write_docx, write_html
+    for name, write in (("r.docx", write_docx), ("r.html", write_html)):
+        write(sample_report, tmp_path / name)
+        counts = import_report(tmp_path / name).counts()
+        assert counts["blank"] == 0 and counts["filled"] == counts["cells"], name

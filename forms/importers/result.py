@@ -82,7 +82,10 @@ class ImportResult:
         entered = self.report.tables.get(table, {}).get(row, {})
         if column in entered:
             return entered[column]
-        return self.stated_value(table, row, column)
+        stated = self.stated_value(table, row, column)
+        if stated is None and self.source_kind == "own-export":  # its totals are computed, never stated
+            return self.report.value(table, row, column)
+        return stated
 
 
 def _json(value):
