@@ -11,6 +11,7 @@ from functools import cache
 from importlib import resources
 
 import jinja2
+import markupsafe
 
 from forms.model import embed
 from forms.model import Report
@@ -22,12 +23,23 @@ WEB_CSS = "report.css"
 QT_CSS = "report-qt.css"  # Qt's rich text understands a CSS 2 subset only (the PDF route)
 
 
+def even_lines(text: str) -> markupsafe.Markup:
+    """A short label in a narrow column on two even lines (结果<br>维持), not broken where Qt runs out
+    of room (结果维<br>持)."""
+    if not 4 <= len(text) <= 6 or not text.isalpha():
+        return markupsafe.escape(text)
+    half = (len(text) + 1) // 2
+    return markupsafe.escape(text[:half]) + markupsafe.Markup("<br>") + markupsafe.escape(text[half:])
+
+
 @cache
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(resources.files("templates"))),
         autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["even_lines"] = even_lines
+    return env
 
 
 def render_view(view: ReportView, data: str = "", *, for_qt: bool = False) -> str:

@@ -171,7 +171,25 @@ def title_lines(title: str) -> tuple[str, ...]:
     head = title[:-len(TITLE_TAIL)]
     if not title.endswith(TITLE_TAIL) or not head or _ems(title) <= TITLE_LINE_EMS:
         return (title,)
-    return head, TITLE_TAIL
+    return (*_organ_lines(head), TITLE_TAIL)
+
+
+# Where an organ's name may break: after a place or an organ (省、市、区、县、人民政府、办公室、局 …).
+_NAME_WORD = re.compile(r".+?(?:自治区|自治州|自治县|特别行政区|省|市|区|县|州|盟|旗|乡|镇|街道办事处|街道|人民政府|"
+                        r"办公厅|办公室|委员会|管理委员会|局|厅|委|署|院|中心|公司)|.+$")
+
+
+def _organ_lines(head: str) -> list[str]:
+    """A head longer than a line (a long organ name and the year) in lines that end at word ends."""
+    if _ems(head) <= TITLE_LINE_EMS:
+        return [head]
+    lines = [""]
+    for word in _NAME_WORD.findall(head):
+        if lines[-1] and _ems(lines[-1] + word) > TITLE_LINE_EMS:
+            lines.append(word)
+        else:
+            lines[-1] += word
+    return lines
 
 
 def sign_off(organ: str, day: str) -> tuple[SignatureLine, ...]:
