@@ -11,7 +11,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from forms.model.atomic import write_atomic
 from forms.render.charts import FONT_STACK
-from gui.pdf import ensure_gui_application
+from gui.pdf import ensure_gui_application, fix_text_extraction
 
 DPI = 300
 CSS_DPI = 96
@@ -73,7 +73,7 @@ def pdf_bytes(svg: str) -> bytes:
         painter = QPainter(writer)
         renderer.render(painter, QRectF(0, 0, writer.width(), writer.height()))
         painter.end()
-        return target.read_bytes()
+        return fix_text_extraction(target.read_bytes())  # copied text reads 人, not the radical ⼈
 
 
 def raster(svg: str, kind: str, path: str | os.PathLike | None = None) -> bytes:

@@ -112,6 +112,10 @@ def test_infographic_png_at_print_resolution_and_pdf(qapp, native, tmp_path):
     assert image.width() >= 2480 and image.height() >= 3508  # A4 at 300 dpi
     assert round(image.dotsPerMeterX() * 0.0254) == 300
     assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        import subprocess
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "青岚县人民政府" in text and "政府信息公开工作年度报告" in text  # searchable, not radicals
 
 
 def test_raster_uses_a_simplified_chinese_face(qapp):
