@@ -52,6 +52,7 @@ def test_hongze_measures_with_their_definitions(hongze):
     assert format_change(rate) == "+43.1 个百分点" and rate.notable
     assert [s.value for s in m["行政复议纠错率"].steps] == [Decimal("9.1"), Decimal("50.0")]  # 1/11, 1/2
     assert [s.value for s in m["自然人申请占比"].steps] == [Decimal("100.0")] * 2
+    assert format_change(m["自然人申请占比"]) == "持平"
     assert all(s.definition for s in m.values()) and len(m) == len(MEASURES)
 
 

@@ -239,6 +239,8 @@ def format_change(series: Series, step: Step | None = None) -> str:
     step = step or series.now
     if step.change is None:
         return "—"
+    if step.change == 0:
+        return "持平"
     sign = "+" if step.change > 0 else ""
     if series.is_rate:
         return f"{sign}{step.change} 个百分点"
