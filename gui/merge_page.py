@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QDock
 
 from forms.importers import ImportCancelled
 from forms.importers.result import format_name
-from forms.spec import CURRENT_TEMPLATE, known_templates
+from forms.spec import CURRENT_TEMPLATE, older_formats
 from forms.merge.consolidate import (NoUnitsError, add_units, assess, build, files_in, note, read_units,
                                      replace_unit, set_excluded)
 from forms.merge.explain import explain
@@ -148,7 +148,7 @@ class MergePage(QWidget):
         self.progress_row.setLayout(bar)
         self.progress_row.setVisible(False)
 
-        older = "、".join(format_name(t) for t in known_templates() if t != CURRENT_TEMPLATE)
+        older = "、".join(s.name for s in older_formats())
         hint = QLabel("可以把各单位的年报文件或文件夹直接拖到这里。本软件的文件、Word、网页、PDF、文本均可；"
                       f"{older}按 {format_name(CURRENT_TEMPLATE, short=True)}对应关系计入。")
         hint.setStyleSheet(f"color: {colors.MUTED};")

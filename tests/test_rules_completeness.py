@@ -63,6 +63,13 @@ def test_f2_a_topic_written_inside_another_paragraph_counts(sample_report):
     assert found(sample_report, "F2") == []
 
 
+def test_f2_a_topic_covered_under_another_heading_counts(sample_report):
+    """沭阳县 2025: 信息清理 and 公开指南 written under （三）平台 cover 政府信息管理."""
+    sample_report.set_text("overview.management", "")
+    sample_report.set_text("overview.platform", "（三）精细化建设公开平台。组织开展过期信息清理，更新完善公开指南。")
+    assert found(sample_report, "F2") == []
+
+
 # --- F3 ------------------------------------------------------------------------------------
 NO_FEE = "二、2024年，县政府共办理人大代表建议61件、政协提案88件，办理结果均已公开。"
 

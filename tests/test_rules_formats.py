@@ -50,3 +50,15 @@ def test_import_keeps_the_2019_format_and_prefill_makes_a_2021_draft(corpus_dir,
     assert (data["template"], data["year"]) == ("national-2021", 2021)
     assert data["tables"]["applications"]["carried_over"]["natural_person"] == 72  # 2019's 结转 72
     assert "2019 年版格式" in out and "2021 年版格式" in out
+
+
+def test_an_early_free_form_report_is_held_to_no_format():
+    """A 2016 report predates the national formats: no tables or sections are asked of it."""
+    from pathlib import Path
+    from forms.importers import import_report
+    result = import_report(Path(__file__).parent / "fixtures" / "import" / "qinglan_transport_2016_freeform.txt")
+    assert (result.format, result.report.template) == ("free-form", "free-form")
+    assert check(result.report, stated=result.stated) == []
+    from forms.model.prefill import prefill
+    assert prefill(result.report, 2019).template == "national-2019"  # the format in force that year
+    assert prefill(result.report, 2021).template == "national-2021"

@@ -17,7 +17,7 @@ from forms.importers.sections import (
 )
 from forms.importers.tables import RowRead, TablesFound, find_tables
 from forms.model import LegacyCell, Organization, Report
-from forms.spec import CURRENT_TEMPLATE, CellMove, Spec, known_templates, load_spec
+from forms.spec import CURRENT_TEMPLATE, CellMove, Spec, load_spec, older_formats
 
 # The template's own instructions where the text goes: “（文字描述，收取信息处理费情况在此处报告。）”.
 PLACEHOLDER = re.compile(r"^\s*[（(]\s*文字(描述|说明)[^）)]*[）)]\s*$")
@@ -47,7 +47,7 @@ class _Builder:
         self.doc = doc
         self.current = load_spec(CURRENT_TEMPLATE)
         # the formats a report may be written in: the one in force first, then the older ones
-        self.formats = [self.current] + [load_spec(t) for t in known_templates() if t != CURRENT_TEMPLATE]
+        self.formats = [self.current] + older_formats()
         self.spec = self.current  # the document's own format, once `decide_format` has seen its tables
         self.notes: list[R.ImportNote] = []
         self.cells: dict[R.Cell, str] = {}
@@ -64,6 +64,7 @@ class _Builder:
     def decide_format(self, found: TablesFound, year: int) -> str:
         """The format the document is written in; it stays in it (a 2019-format report is a 2019 document)."""
         if not found.any:
+            self.spec = load_spec(R.FREE_FORM)
             self.note(R.FORMAT, "原文没有统计表格（早期自由格式的报告）：只导入了年度和文字部分，未生成任何表格数据。")
             return R.FREE_FORM
         for spec in self.formats[1:]:
@@ -280,8 +281,9 @@ def _table_notes(b: _Builder, texts: dict[str, list[str]]) -> dict[str, str]:
     notes = {}
     for section in TABLE_SECTIONS:
         found = [ln.strip() for ln in texts.get(section, []) if NOTE.match(ln)]
-        if found:
-            notes[b.spec.tables_of(section)[-1].key] = "\n".join(found)
+        tables = b.spec.tables_of(section)
+        if found and tables:
+            notes[tables[-1].key] = "\n".join(found)
     return notes
 
 

@@ -13,9 +13,9 @@ Cell = tuple[str, str, str]  # (table, row, column)
 FORMAT, FUZZY, CONVERSION, NOT_FOUND, EXTRA, SECTION, EDITED, ENCODING, LEGACY = (
     "format", "fuzzy_match", "conversion", "not_found", "extra", "section", "edited_export", "encoding", "legacy")
 NATIVE = "native"  # ImportResult.format of our own file
-FREE_FORM = "free-form"  # ImportResult.format of an early report without the statistical tables
+FREE_FORM = "free-form"  # the format (forms/specs/free-form.json) of an early report without tables
 # What a clerk calls a source that is not in a national format (those are named by their spec).
-OTHER_FORMAT_NAMES = {FREE_FORM: ("早期自由格式（无统计表）", "自由格式"), NATIVE: ("本软件的文件", "本软件的文件")}
+OTHER_FORMAT_NAMES = {NATIVE: ("本软件的文件", "本软件的文件")}
 
 
 def format_name(format_id: str, *, short: bool = False) -> str:

@@ -11,7 +11,7 @@ import re
 
 from forms.model import MAX_EARLIER, CarriedSentence, Report, Sections, new_report
 from forms.model.carried import CarryNotes, carry_text, strip_topic_heading
-from forms.spec import CURRENT_TEMPLATE, load_spec
+from forms.spec import format_for_year
 
 
 def _move_years(text: str, year: int) -> str:
@@ -53,11 +53,11 @@ def prefill_with_notes(prior: Report, year: int | None = None) -> tuple[Report, 
     """The draft, and what carrying last year's texts over did (for the clerk to read)."""
     year = year or prior.year + 1
     # The new year is written in the format in force, whatever format last year's report used.
-    template = CURRENT_TEMPLATE if year >= load_spec(CURRENT_TEMPLATE).year_from else prior.template
+    template = format_for_year(year)
     draft = new_report(year, template=template)
     draft.organization = prior.organization.model_copy()
     co = draft.spec.carry_over
-    for col in draft.spec.table(co["table"]).columns:
+    for col in (draft.spec.table(co["table"]).columns if co else ()):  # a format without tables has none
         if col.computed:
             continue
         source = _prior_cell(prior, draft.template, (co["table"], co["from_prior_row"], col.key))

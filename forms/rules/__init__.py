@@ -117,10 +117,16 @@ def _load_families() -> None:
 
 
 def rules_for(spec) -> list[Rule]:
-    """The rules that apply to a format."""
+    """The rules that apply to a format (worked out once per format: the editor checks on every key)."""
     if not _loaded:  # not `if not RULES`: importing one family must not switch the others off
         _load_families()
-    return [r for r in RULES if r.applies_to(spec)]
+    key = (spec.id, len(RULES))
+    if key not in _applicable:
+        _applicable[key] = [r for r in RULES if r.applies_to(spec)]
+    return _applicable[key]
+
+
+_applicable: dict[tuple[str, int], list[Rule]] = {}
 
 
 def check(report: Report, prior: Report | None = None, *, final: bool = False,

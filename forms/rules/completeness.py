@@ -8,7 +8,7 @@ from functools import lru_cache
 from forms.model.findings import Finding, Location, Severity, fmt
 from forms.model import OrgLevel
 from forms.rules import Context, rule
-from forms.spec import CURRENT_TEMPLATE, known_templates, load_spec
+from forms.spec import CURRENT_TEMPLATE, load_spec, older_formats
 
 # 统计期限 2023年1月1日至2023年12月31日, or 2023年1月1日到12月31日 (with the spaces PDFs put
 # between digits and 年).
@@ -40,11 +40,11 @@ FEE_IMPLAUSIBLE = {OrgLevel.GOVERNMENT: Decimal(1_000_000)}
 FEE_IMPLAUSIBLE_DEFAULT = Decimal(100_000)
 
 
-@rule("F1")
+@rule("F1", needs=("required_sections",))
 def sections_present(ctx: Context):
     r = ctx.report
-    for s in ctx.spec.text_sections:
-        key = s.key
+    for key in ctx.spec.raw["required_sections"]:
+        s = ctx.spec.section(key)
         text = r.overview_text() if key == "overview" else r.text(key)
         if not text.strip():
             yield Finding("F1", Severity.ERROR, f"“{s.heading}”尚未填写。",
@@ -65,7 +65,7 @@ def overview_topics(ctx: Context):
     if not whole.strip():
         return  # F1 already says 一 is empty
     for topic in ctx.spec.topics:
-        if r.text(f"overview.{topic.key}").strip() or topic.keyword in whole:
+        if r.text(f"overview.{topic.key}").strip() or any(w in whole for w in (topic.keyword, *topic.signals)):
             continue
         yield Finding("F2", Severity.WARNING,
                       f"“{ctx.spec.section('overview').heading}”没有写到“{topic.heading}”"
@@ -90,6 +90,7 @@ def fee_stated(ctx: Context):
                   Location(section=section, text=section))
 
 
+@lru_cache(maxsize=64)
 def fee_statement(text: str) -> str | None:
     """The words that state the 信息处理费 (an amount, or that none was charged), if any.
 
@@ -152,7 +153,7 @@ def no_old_format(ctx: Context):
         return
     if not r.legacy:
         return
-    older = "、".join(load_spec(t).name for t in known_templates() if t != current.id)
+    older = "、".join(s.name for s in older_formats(current.id))
     items = r.legacy.get("format_2019_items") or sorted(r.legacy)
     yield Finding("F5", Severity.WARNING,
                   f"{r.year} 年度报告应使用 {current.name}，但含有 {older}的内容："

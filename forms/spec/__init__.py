@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 CURRENT_TEMPLATE = "national-2021"
@@ -32,6 +32,8 @@ class Topic:
     heading: str
     keyword: str
     hint: str = ""
+    # words that show the topic is covered though not under its heading (信息清理, 公开指南 for 政府信息管理)
+    signals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,14 @@ class Table:
 
     def value_type_of(self, column: str) -> str:
         return self.column(column).value_type or self.value_type
+
+    @cached_property
+    def signed_columns(self) -> frozenset[str]:
+        return frozenset(c.key for c in self.columns if c.signed)
+
+    @cached_property
+    def amount_columns(self) -> frozenset[str]:
+        return frozenset(c.key for c in self.columns if (c.value_type or self.value_type) == "amount")
 
 
 @dataclass(frozen=True)
@@ -227,10 +237,13 @@ class Spec:
 
     def provides(self, feature: str) -> bool:
         """Whether the format has a part a rule reads (`overview_topics`, `fee_statement`,
-        `carry_over`, `stock`, `checks`): the rules that need it apply to this format only if so."""
+        `carry_over`, `stock`, `required_sections`, or `table:<key>`): the rules that need it
+        apply to this format only if so."""
+        if feature.startswith("table:"):
+            return any(t.key == feature[6:] for t in self.tables)
         return bool(self.raw.get(feature))
 
-    @property
+    @cached_property
     def text_sections(self) -> list[Section]:
         """Sections written as prose (一、五、六)."""
         with_tables = {t.section for t in self.tables}
@@ -244,7 +257,8 @@ def _number(heading: str) -> str:
 def _parse(data: dict) -> Spec:
     sections = tuple(Section(s["key"], s["heading"], _number(s["heading"]), s.get("hint", ""))
                      for s in data["sections"])
-    topics = tuple(Topic(t["key"], t["heading"], t.get("keyword", t["heading"][3:]), t.get("hint", ""))
+    topics = tuple(Topic(t["key"], t["heading"], t.get("keyword", t["heading"][3:]), t.get("hint", ""),
+                         tuple(t.get("signals", ())))
                    for t in data.get("overview_topics", []))
     tables = []
     for t in data["tables"]:
@@ -271,6 +285,17 @@ def load_spec(template: str = CURRENT_TEMPLATE) -> Spec:
     """The spec of a national format, by its id (national-2021, national-2019)."""
     text = resources.files("forms.specs").joinpath(f"{template}.json").read_text(encoding="utf-8")
     return _parse(json.loads(text))
+
+
+def format_for_year(year: int) -> str:
+    """The national format in force for a report year (free-form before the first one)."""
+    specs = sorted((load_spec(t) for t in known_templates()), key=lambda s: s.year_from)
+    return next((s.id for s in reversed(specs) if s.year_from <= year), specs[0].id)
+
+
+def older_formats(template: str = CURRENT_TEMPLATE) -> list[Spec]:
+    """The formats whose reports migrate into `template` (national-2019 into national-2021)."""
+    return [s for s in map(load_spec, known_templates()) if s.migration and s.migration.target == template]
 
 
 def known_templates() -> list[str]:
