@@ -112,3 +112,10 @@ def test_next_years_draft_carries_the_years_on(sample_report):
     assert draft.year == 2025 and draft.prior.year == 2024
     assert [r.year for r in draft.earlier] == [2023, 2022]
     assert compare(draft).year_list == [2022, 2023, 2024, 2025]
+
+
+def test_attaching_another_organs_report_says_so(sample_report):
+    other = sample_report.prior.model_copy(update={"year": 2022}, deep=True)
+    other.organization.name = "青岚县交通运输局"
+    said = attach(sample_report, other)
+    assert "已附加 2022 年报告" in said and "青岚县交通运输局" in said and "不是“青岚县人民政府”" in said

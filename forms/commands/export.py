@@ -91,7 +91,9 @@ def _write_extras(report, extras: list[tuple[str, Path]], args) -> None:
         if args.earlier:
             report = report.model_copy(deep=True)
             for path in args.earlier:
-                attach(report, open_file(path)[0])
+                said = attach(report, open_file(path)[0])
+                if "请注意" in said:
+                    print(f"{path.name}：{said}", file=sys.stderr)
         comparison = compare(report)
         for kind, out in extras:
             if kind == "compare":
@@ -105,7 +107,8 @@ def _write_extras(report, extras: list[tuple[str, Path]], args) -> None:
     except OSError as exc:
         raise CommandError(f"无法写入（{exc.strerror or exc}）。") from None
     if not comparison.has_prior_year:
-        print(f"提示：本报告未附{report.year - 1}年报告，对比和图解只有本年数字。", file=sys.stderr)
+        shown = "只有本年数字" if len(comparison.year_list) == 1 else "列出所附各年的数字，不计算比上年的增减"
+        print(f"提示：本报告未附{report.year - 1}年报告，对比和图解{shown}。", file=sys.stderr)
 
 
 def _add_charts(report, out: Path, args) -> None:

@@ -263,10 +263,12 @@ def attach(report: Report, other: Report) -> str:
     if other.year >= report.year:
         raise AttachError(f"“{other.display_title}”是 {other.year} 年的报告，不早于本报告（{report.year} 年），不能作为往年报告附加。")
     other = other.model_copy(update={"prior": None, "earlier": []})
+    mine, theirs = report.organization.name, other.organization.name
+    caution = f"请注意：所附报告的机关是“{theirs}”，不是“{mine}”。" if mine and theirs and mine != theirs else ""
     if other.year == report.year - 1:
         replaced = report.prior is not None
         report.prior = other
-        return f"已{'替换' if replaced else '附加'}上年（{other.year} 年）报告。"
+        return f"已{'替换' if replaced else '附加'}上年（{other.year} 年）报告。{caution}"
     kept = [e for e in report.earlier if e.year != other.year]
     replaced = len(kept) != len(report.earlier)
     older = sorted([*kept, other], key=lambda r: r.year, reverse=True)
@@ -276,4 +278,4 @@ def attach(report: Report, other: Report) -> str:
             raise AttachError(f"最多附加 {MAX_EARLIER + 1} 个往年报告；{other.year} 年早于已附加的各年，未附加。")
         older = older[:MAX_EARLIER]
     report.earlier = older
-    return f"已{'替换' if replaced else '附加'} {other.year} 年报告。"
+    return f"已{'替换' if replaced else '附加'} {other.year} 年报告。{caution}"
