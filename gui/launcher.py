@@ -18,14 +18,14 @@ def write_pdf(report, path: str | os.PathLike, *, reference_doc: str | os.PathLi
     qt_write_pdf(report, path, reference_doc=reference_doc)
 
 
-def raster_svg(svg: str, kind: str) -> bytes:
+def raster_svg(svg: str, kind: str, dpi: int = 300) -> bytes:
     """The command line's chart engine (PNG, PDF): Qt's SVG renderer, imported only when asked for."""
     from forms.render.infographic import InfographicError
     try:
         from gui.svg_raster import raster
     except ImportError as exc:
         raise InfographicError(f"无法生成图片：缺少 Qt（{exc}）。") from None
-    return raster(svg, kind)
+    return raster(svg, kind, dpi)
 
 
 def _version() -> str:

@@ -2,14 +2,12 @@
 or PDF (vector), the one SC face installed put in for the font list (Qt takes one family)."""
 from __future__ import annotations
 
-import os
 from functools import cache
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QColor, QFontDatabase, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgRenderer
 
-from forms.model.atomic import write_atomic
 from forms.render.charts import FONT_STACK
 from gui.pdf import ensure_gui_application, fix_text_extraction
 
@@ -76,10 +74,6 @@ def pdf_bytes(svg: str) -> bytes:
         return fix_text_extraction(target.read_bytes())  # copied text reads 人, not the radical ⼈
 
 
-def raster(svg: str, kind: str, path: str | os.PathLike | None = None) -> bytes:
-    """The engine the core calls (forms.render.infographic.RasterEngine): PNG or PDF bytes, written
-    to `path` atomically when given."""
-    data = png_bytes(svg) if kind == "png" else pdf_bytes(svg)
-    if path is not None:
-        write_atomic(path, data)
-    return data
+def raster(svg: str, kind: str, dpi: int = DPI) -> bytes:
+    """The engine the core calls (forms.render.infographic.RasterEngine): PNG (at `dpi`) or PDF bytes."""
+    return png_bytes(svg, dpi) if kind == "png" else pdf_bytes(svg)

@@ -11,6 +11,7 @@ import pytest
 from lxml import html as lxml_html
 
 from forms.model import store
+from forms.render.infographic import APPENDIX_WIDTH_MM
 from gui.launcher import main
 
 
@@ -157,7 +158,7 @@ def test_docx_with_charts_has_them_as_an_appendix_with_text_alternatives(qapp, n
     descriptions = [p._inline.docPr.get("descr") for p in pictures]
     assert descriptions[1].startswith("2024年申请办理结果") and "予以公开 68" in descriptions[1]
     assert all(d in texts[start:] for d in descriptions)  # each also printed under its chart
-    assert pictures[0].width.mm == pytest.approx(150, abs=0.5)
+    assert pictures[0].width.mm == pytest.approx(APPENDIX_WIDTH_MM, abs=0.5)
 
 
 def test_charts_without_a_word_export_is_refused(native, tmp_path, capsys):

@@ -16,8 +16,11 @@ from forms.model.series import Comparison, compare
 from forms.render.charts import FONT_STACK, Infographic, chart_svg, infographic, page_svg
 from forms.render.html_writer import environment
 
-# raster(svg_text, "png" | "pdf") -> bytes: gui.svg_raster.raster, or a test's stand-in
-RasterEngine = Callable[[str, str], bytes]
+# raster(svg_text, "png" | "pdf"[, dpi]) -> bytes: gui.svg_raster.raster, or a test's stand-in
+RasterEngine = Callable[..., bytes]
+# A chart drawn 360 px (95 mm) wide and printed 130 mm wide in Word (two to a page): 480 dpi drawn is
+# ~350 dpi on paper.
+APPENDIX_WIDTH_MM, APPENDIX_DPI = 130, 480
 KINDS = ("html", "png", "pdf")
 
 
@@ -61,7 +64,7 @@ def add_chart_appendix(docx_path: str | os.PathLike, report: Report, raster: Ras
 
     import docx
     from docx.enum.text import WD_BREAK
-    from docx.shared import Mm
+    from docx.shared import Mm, Pt
 
     info = infographic(report, comparison or compare(report))
     document = docx.Document(str(docx_path))
@@ -69,12 +72,15 @@ def add_chart_appendix(docx_path: str | os.PathLike, report: Report, raster: Ras
     document.add_paragraph("附件", style="heading 1")
     document.add_paragraph(f"{info.year}年政府信息公开工作年度报告图解", style="Title")
     for chart in info.charts:
-        picture = document.add_paragraph(style="Table Text").add_run().add_picture(
-            io.BytesIO(raster(chart_svg(chart, for_web=False), "png")), width=Mm(150))
+        paragraph = document.add_paragraph(style="Table Text")
+        paragraph.paragraph_format.keep_with_next = True  # a chart never parts from its caption
+        picture = paragraph.add_run().add_picture(
+            io.BytesIO(raster(chart_svg(chart, for_web=False), "png", APPENDIX_DPI)), width=Mm(APPENDIX_WIDTH_MM))
         doc_pr = picture._inline.docPr
         doc_pr.set("title", chart.title)
         doc_pr.set("descr", chart.summary)  # what a screen reader says for the picture
-        document.add_paragraph(chart.summary, style="Table Label")
+        caption = document.add_paragraph(chart.summary, style="Table Label")
+        caption.paragraph_format.space_after = Pt(18)
     out = io.BytesIO()
     document.save(out)
     write_atomic(docx_path, out.getvalue())
