@@ -23,7 +23,8 @@ REPORT_FILTER = "年报文件 (*.json)"
 OPEN_FILTER = ("年报和可导入的文档 (*.json *.docx *.doc *.wps *.html *.htm *.mht *.mhtml *.pdf *.txt);;"
                "年报文件 (*.json);;Word / WPS 文档 (*.docx *.doc *.wps);;网页 (*.html *.htm *.mht *.mhtml);;"
                "PDF (*.pdf);;文本 (*.txt);;所有文件 (*)")
-IMPORT_FILTER = ("可导入的年度报告 (*.json *.docx *.html *.htm *.mht *.pdf *.txt);;Word 文档 (*.docx);;"
+IMPORT_FILTER = ("可导入的年度报告 (*.json *.docx *.doc *.wps *.html *.htm *.mht *.mhtml *.pdf *.txt);;"
+                 "Word / WPS 文档 (*.docx *.doc *.wps);;"
                  "网页 (*.html *.htm *.mht);;PDF 文件 (*.pdf);;文本 (*.txt);;所有文件 (*)")
 EXPORT_KINDS = {"docx": ("Word 文档", "Word 文档 (*.docx)", ".docx"),
                 "html": ("网页", "网页 (*.html *.htm)", ".html"),

@@ -83,3 +83,24 @@ def test_page_declaring_gb2312_but_written_in_utf8():
     page = (FIXTURES / "qinglan_transport_2023_gb2312.html").read_bytes().decode("gb2312").encode("utf-8")
     text, encoding = decode_html(page)
     assert encoding is None and "青岚县交通运输局" in text
+
+
+def test_an_old_word_file_is_converted_by_libreoffice_or_says_how(sample_report, tmp_path, monkeypatch):
+    import pytest as _pytest
+    from forms.importers import import_report
+    from forms.importers.result import UnsupportedFormatError
+    from forms.model import office
+    from forms.render import write_docx
+    docx_path = tmp_path / "r.docx"
+    write_docx(sample_report, docx_path)
+    if office.find_soffice() is not None:
+        doc = tmp_path / "上年.doc"
+        doc.write_bytes(office.convert_bytes(docx_path, "doc"))
+        result = import_report(doc)
+        assert result.report.tables == sample_report.tables
+        assert "LibreOffice" in result.notes[0].message
+    monkeypatch.setattr(office, "find_soffice", lambda: None)
+    wps = tmp_path / "上年.wps"
+    wps.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    with _pytest.raises(UnsupportedFormatError, match="另存为"):
+        import_report(wps)

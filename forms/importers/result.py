@@ -27,6 +27,7 @@ def format_name(format_id: str, *, short: bool = False) -> str:
         spec = load_spec(format_id)
         return spec.short_name if short else spec.name
     return format_id
+CONVERTED = "converted"  # an old .doc / .wps read after LibreOffice made it .docx
 SOURCE_CHECK = "source_check"  # the source document's own errors: arithmetic (A), text against tables (N)
 
 

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Callable
 
 from forms.model import embed, store
+from forms.model import office
 from forms.model.embedded import read_embedded_docx, read_embedded_html
 from forms.importers import mapping
 from forms.importers import result as R
@@ -57,9 +60,7 @@ def import_report(path: str | os.PathLike, *, progress: Progress | None = None) 
         raise R.DamagedFileError(path, "文件是空的。")
     kind = _kind(path, head)
     if kind == "legacy":
-        raise R.UnsupportedFormatError(
-            path, "这是旧版 Word/WPS 文件（.doc/.wps），无法直接读取。请用 Word 或 WPS 打开，"
-                  "“另存为” Word 文档（.docx）后再导入。")
+        return _converted_legacy(path, size, progress)
     if kind == "damaged":
         raise R.DamagedFileError(path, f"文件扩展名为“{path.suffix}”，但内容不是该格式，文件可能已损坏。")
     if kind == "native":
@@ -127,6 +128,29 @@ def _embedded_html(text: str) -> str | None:
         return read_embedded_html(text)
     except Exception:  # as above
         return None
+
+
+def _converted_legacy(path: Path, size: int, progress: Progress | None) -> R.ImportResult:
+    """An old Word / WPS file (.doc, .wps), made .docx by LibreOffice where it is installed."""
+    how = "请用 Word 或 WPS 打开，“另存为” Word 文档（.docx）后再导入"
+    if office.find_soffice() is None:
+        raise R.UnsupportedFormatError(path, f"这是旧版 Word/WPS 文件（{path.suffix or '.doc'}），本机未安装 LibreOffice，"
+                                             f"无法自动转换。{how}（或安装 LibreOffice 后重试）。")
+    if size > MAX_BYTES["docx"]:
+        raise R.TooLargeError(path, f"文件过大（{size / 1024 / 1024:.1f} MB），未读取。")
+    with tempfile.TemporaryDirectory() as tmp:
+        # LibreOffice names its output after the input: a copy with a plain name and a Word suffix.
+        source = Path(tmp) / "report.doc"
+        shutil.copyfile(path, source)
+        try:
+            data = office.convert_bytes(source, "docx")
+        except office.OfficeError as exc:
+            raise R.UnsupportedFormatError(path, f"旧版 Word/WPS 文件转换失败（{exc}）。{how}。") from None
+        converted = Path(tmp) / f"{path.stem}.docx"
+        converted.write_bytes(data)
+        result = import_report(converted, progress=progress)
+    result.notes.insert(0, R.ImportNote(R.CONVERTED, f"“{path.name}”是旧版 Word/WPS 文件，已用 LibreOffice 转换后读取，请核对。"))
+    return result
 
 
 def _own_export_or_visible(path: Path, doc, data: str | None) -> R.ImportResult:

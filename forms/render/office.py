@@ -1,76 +1,22 @@
-"""LibreOffice, when a clerk has it: DOCX -> PDF with Word's layout (optional; Qt is the fallback)."""
+"""LibreOffice's PDF of our DOCX: Word's layout, with the official faces as the best installed SC faces
+(optional; Qt is the fallback)."""
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import tempfile
 import threading
-import time
 from pathlib import Path
 
+from forms.model.office import Cancelled, OfficeError, convert_bytes, find_soffice
 from forms.render.fontmap import fontconfig_file
 
-CONVERT_TIMEOUT_S = 180
-_WINDOWS_PLACES = (r"C:\Program Files\LibreOffice\program\soffice.exe",
-                   r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
+__all__ = ["Cancelled", "OfficeError", "docx_to_pdf_bytes", "find_soffice"]
 
 
-class OfficeError(Exception):
-    """LibreOffice missing or failing; the message is for the clerk."""
-
-
-class Cancelled(Exception):
-    """The clerk cancelled the conversion; LibreOffice was stopped."""
-
-
-def _run(args: list[str], env: dict, cancel: threading.Event | None) -> tuple[int, bytes]:
-    """Run LibreOffice, stopping it when `cancel` is set or the time runs out."""
-    with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env) as proc:
-        deadline = time.monotonic() + CONVERT_TIMEOUT_S
-        while True:
-            try:
-                out, _ = proc.communicate(timeout=0.1)
-                return proc.returncode, out or b""
-            except subprocess.TimeoutExpired:
-                stop = cancel is not None and cancel.is_set()
-                if stop or time.monotonic() > deadline:
-                    proc.kill()
-                    proc.communicate()
-                    if stop:
-                        raise Cancelled("已取消。") from None
-                    raise OfficeError(f"LibreOffice 在 {CONVERT_TIMEOUT_S} 秒内未完成转换。") from None
-
-
-def find_soffice() -> str | None:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found:
-        return found
-    if os.name == "nt":
-        return next((p for p in _WINDOWS_PLACES if Path(p).exists()), None)
-    return None
+def _fonts(tmp: Path) -> dict[str, str]:
+    conf = fontconfig_file(tmp)
+    return {"FONTCONFIG_FILE": str(conf)} if conf is not None else {}
 
 
 def docx_to_pdf_bytes(docx_path: str | os.PathLike, soffice: str | None = None, *,
                       cancel: threading.Event | None = None) -> bytes:
-    soffice = soffice or find_soffice()
-    if soffice is None:
-        raise OfficeError("未找到 LibreOffice。")
-    with tempfile.TemporaryDirectory() as tmp:
-        # A private profile: a LibreOffice the clerk has open would otherwise swallow the request.
-        profile = Path(tmp, "profile").as_uri()
-        out = Path(tmp, "out")
-        env = dict(os.environ)
-        conf = fontconfig_file(Path(tmp))
-        if conf is not None:  # the official faces as the best installed Simplified-Chinese ones
-            env["FONTCONFIG_FILE"] = str(conf)
-        try:
-            code, said = _run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                               "--convert-to", "pdf", "--outdir", str(out), str(docx_path)], env, cancel)
-        except OSError as exc:
-            raise OfficeError(f"无法启动 LibreOffice（{exc}）。") from None
-        pdf = out / (Path(docx_path).stem + ".pdf")
-        if code != 0 or not pdf.exists():
-            detail = said.decode("utf-8", "replace").strip()[:300]
-            raise OfficeError(f"LibreOffice 转换失败（{detail or code}）。")
-        return pdf.read_bytes()
+    return convert_bytes(docx_path, "pdf", soffice=soffice, cancel=cancel, env_for=_fonts)
