@@ -42,3 +42,5 @@ _.autofit  # unused attribute (forms/render/compare.py:139)
 _.alignment  # unused attribute (forms/render/compare.py:147)
 _.hasHeightForWidth  # unused method (gui/compare_page.py): Qt's layout calls it
 _.paintEvent  # unused method (gui/compare_page.py): Qt calls it
+_.keep_with_next  # unused attribute (forms/render/infographic.py): a python-docx property set
+_.space_after  # unused attribute (forms/render/infographic.py): a python-docx property set
