@@ -37,7 +37,8 @@ class PreviewDialog(QDialog):
         self.imported = result
         r = result.report
         self.setWindowTitle("导入预览")
-        self.resize(1100, 720)
+        free = self.screen().availableGeometry()  # a small screen gets the dialog it has room for
+        self.resize(min(1100, free.width() - 40), min(720, free.height() - 60))
         counts = result.counts()
         summary = QLabel(
             f"<b>{r.display_title}</b><br>{r.year} 年度 · {format_name(result.format)} · "
@@ -80,8 +81,9 @@ class PreviewDialog(QDialog):
         r = self.imported.report
         values = r.table_values(table.key)
         view = QTableWidget(len(table.rows), len(table.columns))
-        view.setHorizontalHeaderLabels([c.label for c in table.columns])
-        view.setVerticalHeaderLabels([row.label for row in table.rows])
+        # The groups stay with the labels (（三）不予公开 › 1.属于国家秘密), on a line of their own.
+        view.setHorizontalHeaderLabels([f"{c.group}\n{c.label}" if c.group else c.label for c in table.columns])
+        view.setVerticalHeaderLabels([preview_row_label(row) for row in table.rows])
         noted = {n.location for n in self.imported.notes if isinstance(n.location, tuple)}
         for i, row in enumerate(table.rows):
             for j, col in enumerate(table.columns):
@@ -101,6 +103,8 @@ class PreviewDialog(QDialog):
                                 for n in self.imported.notes)
                     item.setBackground(QBrush(WRONG if wrong else NOTED))
                 view.setItem(i, j, item)
+        view.resizeColumnsToContents()
+        view.resizeRowsToContents()
         return view
 
     def _show_note(self, item: QListWidgetItem) -> None:
@@ -115,6 +119,12 @@ class PreviewDialog(QDialog):
         if loc[1] in rows:
             col = cols.index(loc[2]) if loc[2] in cols else 0
             view.setCurrentCell(rows.index(loc[1]), col)
+
+
+def preview_row_label(row) -> str:
+    """A row as the preview names it: with its subgroup (（三）不予公开 › 1.属于国家秘密) or group."""
+    parent = row.subgroup or row.group
+    return f"{parent} › {row.label}" if parent and parent != row.label else row.label
 
 
 def run_import(parent: QWidget | None, context: AppContext, path: Path) -> ImportResult | None:

@@ -121,3 +121,17 @@ def test_editor_menu_opens_the_draft_and_attaches_undoably(qtbot, window, answer
     assert window.doc.report.prior.year == 2023 and a.previews[0][2] == ""  # the right year: no warning
     window.doc.undo_stack.undo()
     assert window.doc.report.prior is None
+
+
+def test_preview_of_table_three_keeps_its_row_groups_and_readable_columns(qtbot, sample_path):
+    result = import_report(sample_path)
+    dialog = import_ui.PreviewDialog(result, "新建 2025 年度草稿")
+    qtbot.addWidget(dialog)
+    apps = dialog.tables["applications"]
+    labels = [apps.verticalHeaderItem(i).text() for i in range(apps.rowCount())]
+    assert "（三）不予公开 › 1.属于国家秘密" in labels and "三、本年度办理结果 › （一）予以公开" in labels
+    assert apps.horizontalHeaderItem(1).text() == "法人或其他组织\n商业企业"
+    metrics = apps.fontMetrics()
+    for column in range(apps.columnCount()):  # every figure and label line fits its column
+        longest = max(apps.horizontalHeaderItem(column).text().split("\n"), key=metrics.horizontalAdvance)
+        assert apps.columnWidth(column) >= metrics.horizontalAdvance(longest)
