@@ -285,3 +285,16 @@ def test_while_drafting_blanks_are_progress_until_the_table_is_marked_finished()
     assert {f.location.table for f in found(report, "A6")} == {"applications"}
     # the export gate checks every table, drafting or not
     assert {f.location.table for f in check(report, final=True) if f.code == "A6"} >= {"applications"}
+
+
+def test_while_drafting_a_column_still_being_filled_is_not_called_unbalanced():
+    report = new_report(2024, "青岚县人民政府")
+    report.set_cell("applications", "carried_over", "natural_person", 3)  # prefilled carry-over, nothing else yet
+    assert found(report, "A1") == []
+    assert found(report, "A1", final=True)  # the export gate still sees it
+    report.set_cell("applications", "new_received", "natural_person", 5)
+    report.set_cell("applications", "carried_forward", "natural_person", 0)
+    for row in report.tables["applications"]:
+        if report.tables["applications"][row]["natural_person"] is None:
+            report.set_cell("applications", row, "natural_person", 0)
+    assert "natural_person" in [f.location.column for f in found(report, "A1")]  # complete, and 8 ≠ 0

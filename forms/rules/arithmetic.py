@@ -23,10 +23,13 @@ def balance(ctx: Context):
         if _table_is_blank(ctx, b.table):
             continue  # F1 says the table is empty; a balance of nothing says nothing more
         vals = ctx.values(b.table)
+        r = ctx.report
+        # While drafting, a column still being filled in is not yet unbalanced: it is unfinished.
+        filling = r.drafting and not ctx.final and b.table not in r.finished_tables
         for col in table.columns:
-            left = [vals[r][col.key] for r in b.left]
-            right = [vals[r][col.key] for r in b.right]
-            if all(v is None for v in left + right):
+            left = [vals[row][col.key] for row in b.left]
+            right = [vals[row][col.key] for row in b.right]
+            if all(v is None for v in left + right) or (filling and any(v is None for v in left + right)):
                 continue
             lsum, rsum = _sum(left), _sum(right)
             if lsum == rsum:
