@@ -87,6 +87,7 @@ class PreviewDialog(QDialog):
     def __init__(self, parent: QWidget | None, report: Report):
         super().__init__(parent)
         self.setWindowTitle(f"预览网页 — {report.display_title}")
+        self.setMinimumSize(480, 360)  # fixed bounds: size hints never need passing on
         self.resize(900, 760)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)

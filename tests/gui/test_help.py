@@ -84,3 +84,20 @@ def test_the_status_bar_and_nianbao_check_count_warnings_alike(qtbot, window, ca
     out = capsys.readouterr().out
     shown = re.search(r"警告 (\d+)", window.counts_label.text()).group(1)
     assert f"{shown} 个警告" in out and "已核实" in out
+
+
+def test_the_web_preview_opens_at_the_title(qtbot, window):
+    from gui.export_ui import PreviewDialog
+    dialog = PreviewDialog(window, window.doc.report)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.browser.verticalScrollBar().value() == 0
+    assert dialog.browser.textCursor().position() == 0
+
+
+def test_an_unsaved_report_is_named_once_in_the_window_title(qtbot, window):
+    from forms.model import new_report
+    window.open_report(new_report(2025, "青岚县人民政府"), untitled="青岚县人民政府2025年政府信息公开工作年度报告",
+                       modified=True)
+    assert window.windowTitle().count("青岚县人民政府2025年") == 1
