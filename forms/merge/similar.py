@@ -8,6 +8,7 @@ set-similarity join, so that thousands of units are not compared pair by pair.
 from __future__ import annotations
 
 import math
+from array import array
 import re
 import zlib
 from collections import Counter, defaultdict
@@ -23,7 +24,7 @@ SIMILAR = 0.8         # share of pieces in common (Jaccard)
 
 _NOISE = re.compile(r"[\s\d０-９，。、；：,.;:（）()“”\"'《》【】—\-]+")
 
-Signature = tuple[int, ...]
+Signature = bytes  # the sampled piece hashes, sorted, as 32-bit integers: 4 bytes a piece, hashable
 
 
 def signature(text: str) -> Signature:
@@ -32,7 +33,7 @@ def signature(text: str) -> Signature:
     if len(plain) < MIN_CHARS:
         return ()
     hashes = {zlib.crc32(plain[i:i + PIECE].encode("utf-8")) for i in range(len(plain) - PIECE + 1)}
-    return tuple(sorted(h for h in hashes if h % KEEP_ONE_IN == 0))
+    return array("I", sorted(h for h in hashes if h % KEEP_ONE_IN == 0)).tobytes()
 
 
 def signatures(report: Report) -> dict[str, Signature]:
@@ -51,33 +52,34 @@ def similar_groups(units: list[tuple[str, dict[str, Signature]]]) -> list[tuple[
     return groups
 
 
-def _similar_pairs(sigs: list[Signature]) -> dict[tuple[int, int], float]:
+def _similar_pairs(samples: list[Signature]) -> dict[tuple[int, int], float]:
     """Pairs with Jaccard ≥ SIMILAR, by prefix filtering (a set-similarity join): each sample's
     pieces ordered rarest first, two samples that similar must share a piece among the first
     |A| − ⌈SIMILAR·|A|⌉ + 1 of them. Identical samples are joined once, through one of them."""
     same: dict[Signature, list[int]] = defaultdict(list)
-    for i, sig in enumerate(sigs):
-        same[sig].append(i)
+    for i, sample in enumerate(samples):
+        same[sample].append(i)
     found: dict[tuple[int, int], float] = {}
     for members in same.values():
         for a, b in combinations(members, 2):
             found[(a, b)] = 1.0
     firsts = [members[0] for members in same.values()]
-    sets = {i: frozenset(sigs[i]) for i in firsts}
+    sigs = {i: array("I", samples[i]) for i in firsts}  # the integers, for the distinct samples only
     freq = Counter(h for i in firsts for h in sigs[i])
     index: dict[int, list[int]] = defaultdict(list)
     for i in sorted(firsts, key=lambda i: len(sigs[i])):
         size = len(sigs[i])
         prefix = sorted(sigs[i], key=lambda h: (freq[h], h))[:size - math.ceil(SIMILAR * size) + 1]
         candidates = {j for h in prefix for j in index[h]}
+        mine = set(sigs[i]) if candidates else None
         for j in candidates:
             if len(sigs[j]) < SIMILAR * size:  # too short to be that similar
                 continue
-            shared = len(sets[i] & sets[j])
+            shared = len(mine.intersection(sigs[j]))
             score = shared / (size + len(sigs[j]) - shared)
             if score >= SIMILAR:
-                for a in same[sigs[i]]:
-                    for b in same[sigs[j]]:
+                for a in same[samples[i]]:
+                    for b in same[samples[j]]:
                         found[(min(a, b), max(a, b))] = score
         for h in prefix:
             index[h].append(i)

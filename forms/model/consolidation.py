@@ -13,7 +13,7 @@ from enum import Enum
 from functools import cache
 from typing import Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from forms.spec import CURRENT_TEMPLATE, load_spec
 
@@ -98,6 +98,8 @@ class Consolidation(BaseModel):
     merged_at: str = ""             # ISO time the units were read
     log: list[str] = Field(default_factory=list)  # the clerk's changes to the set: “时间 排除“X”：理由”
     appendix: bool = False          # exports carry 附：各单位数据汇总 (units × key figures)
+    # The sums of the last set summed (H1 runs on every keystroke; 10,000 units take a while to add up).
+    _sums: tuple = PrivateAttr(default=((), None))
 
     def index(self, cell: str) -> int:
         return self.cells.index(cell)
@@ -163,7 +165,19 @@ class CellSum:
 
 
 def sums(cons: Consolidation) -> list[CellSum]:
-    """Each cell summed over the included units: blank only where every one of them is blank."""
+    """Each cell summed over the included units: blank only where every one of them is blank.
+    Units are replaced, never changed in place, except for being excluded: that is the set's key."""
+    units, excluded = tuple(cons.units), tuple(u.excluded for u in cons.units)
+    cached_units, cached = cons._sums[0], cons._sums[1]
+    if (cached is not None and len(cached_units) == len(units) and cached[0] == excluded
+            and all(a is b for a, b in zip(cached_units, units))):  # the cache holds them: no id reused
+        return cached[1]
+    result = _sums(cons)
+    cons._sums = (units, (excluded, result))
+    return result
+
+
+def _sums(cons: Consolidation) -> list[CellSum]:
     included = cons.included()
     out = []
     for i in range(len(cons.cells)):

@@ -20,10 +20,23 @@ def _open_page(window):
     return page
 
 
-def _read(qtbot, page, paths):
+def _drop(page, paths) -> None:
+    """What Explorer does when files or folders are dragged onto the page."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    page.dropEvent(QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                              Qt.KeyboardModifier.NoModifier))
+
+
+def _read(qtbot, page, paths, *, drop: bool = False):
     progress = []
     page.reader.progressed.connect(lambda done, total, name: progress.append((done, total)))
-    assert page.add_paths(paths)
+    if drop:
+        _drop(page, paths)
+    else:
+        assert page.add_paths(paths)
     assert page.progress_row.isVisibleTo(page)
     qtbot.waitUntil(lambda: not page.reader.busy and not page.progress_row.isVisibleTo(page), timeout=60000)
     return progress
@@ -33,7 +46,7 @@ def test_add_units_makes_the_draft_and_lists_each_with_its_status(qtbot, window,
     units = write_units(tmp_path / "units", 3)
     (tmp_path / "units" / "坏文件.docx").write_bytes(b"PK\x03\x04 damaged")
     page = _open_page(window)
-    progress = _read(qtbot, page, [tmp_path / "units"])   # a folder, as dropped from Explorer
+    progress = _read(qtbot, page, [tmp_path / "units"], drop=True)   # a folder dropped from Explorer
     assert progress[-1] == (4, 4)
     doc = window.doc
     assert doc.report.consolidation is not None and doc.modified
