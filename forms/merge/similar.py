@@ -31,7 +31,7 @@ def signature(text: str) -> Signature:
     """The sampled pieces of a text, without figures, years and punctuation (they change in copies)."""
     plain = _NOISE.sub("", text)
     if len(plain) < MIN_CHARS:
-        return ()
+        return b""
     hashes = {zlib.crc32(plain[i:i + PIECE].encode("utf-8")) for i in range(len(plain) - PIECE + 1)}
     return array("I", sorted(h for h in hashes if h % KEEP_ONE_IN == 0)).tobytes()
 
