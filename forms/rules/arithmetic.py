@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from forms.model.findings import Finding, Location, Severity, fmt
 from forms.rules import Context, rule
+from forms.spec import older_formats
 
 
 def _sum(values) -> int | Decimal:
@@ -130,6 +131,7 @@ def no_blanks(ctx: Context):
     """A blank cell where the format wants a number (0 when there was none)."""
     severity = Severity.ERROR if ctx.final else Severity.WARNING
     r = ctx.report
+    unsplit = _held_unsplit(ctx)
     for table in ctx.spec.tables:
         if r.drafting and not ctx.final and table.key not in r.finished_tables:
             continue  # while drafting, blanks are progress: only a table marked finished is checked
@@ -137,7 +139,7 @@ def no_blanks(ctx: Context):
             continue  # F1 reports the empty section once instead of every cell (表二 is four tables)
         for row_key, cols in ctx.report.tables[table.key].items():
             for col_key, v in cols.items():
-                if v is not None:
+                if v is not None or (table.key, row_key) in unsplit:
                     continue
                 source = ctx.report.source_texts.get(f"{table.key}.{row_key}.{col_key}")
                 if source is None and ctx.report.source_texts:  # imported, but this cell was not read
@@ -149,6 +151,22 @@ def no_blanks(ctx: Context):
                     f"{table.cell_label(row_key, col_key)}{said}",
                     Location(section=table.section, table=table.key, row=row_key, column=col_key))
         yield from _blank_written_totals(ctx, table, severity)
+
+
+def _held_unsplit(ctx: Context) -> set[tuple[str, str]]:
+    """Rows an older format's single row still holds (a 2021-format report with 2019's one
+    （六）其他处理 row): not blank but unsplit, which F5 says once, not A6 cell by cell."""
+    held: set[tuple[str, str]] = set()
+    for cell in ctx.report.legacy.get("format_2019_cells") or ():
+        parts = str(cell.get("cell", "")).split(".")
+        if len(parts) != 3:
+            continue
+        source = (parts[0], parts[1], parts[2])
+        for spec in older_formats(ctx.report.template):
+            target, move = spec.migration.move(source) if spec.migration else (None, None)
+            if move is not None and target is not None:
+                held |= {(target[0], row) for row in move.stands_for if row != target[1]}
+    return held
 
 
 def _blank_written_totals(ctx: Context, table, severity: Severity):

@@ -150,6 +150,8 @@ class CellMove:
     target: tuple[str, str, str] | None  # None: no home in the newer format
     approximate: bool = False
     note: str = ""
+    # the newer format's rows one older row holds unsplit (（六）其他处理 → its three sub-rows)
+    stands_for: tuple[str, ...] = ()
 
     def matches(self, cell: tuple[str, str, str]) -> bool:
         return all(p in ("*", c) for p, c in zip(self.source, cell))
@@ -232,7 +234,8 @@ class Spec:
         if not m:
             return None
         moves = tuple(CellMove(tuple(c["from"].split(".")), tuple(c["to"].split(".")) if c["to"] else None,
-                               c.get("approximate", False), c.get("note", "")) for c in m["cells"])
+                               c.get("approximate", False), c.get("note", ""), tuple(c.get("stands_for", ())))
+                      for c in m["cells"])
         return Migration(self.id, m["to"], moves)
 
     def provides(self, feature: str) -> bool:
