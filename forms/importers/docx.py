@@ -11,7 +11,7 @@ import zlib
 from pathlib import Path
 
 from forms.importers import result as R
-from forms.importers.document import Grid, Paragraph, SourceDocument
+from forms.importers.document import MAX_GRID_AREA, MAX_GRID_WIDTH, MAX_SPAN, Grid, Paragraph, SourceDocument
 
 MAX_MEMBERS = 1000
 MAX_UNPACKED = 100 * 1024 * 1024
@@ -52,26 +52,36 @@ def check_package(path: Path) -> None:
         raise R.DamagedFileError(path, f"Word 文件已损坏，无法读取（{type(exc).__name__}）。") from None
 
 
-def _grid(table) -> Grid:
+def _span(tc) -> int:
+    try:
+        return max(1, min(int(tc.xpath("./w:tcPr/w:gridSpan/@w:val")[0]), MAX_SPAN))
+    except (IndexError, ValueError):
+        return 1
+
+
+def _grid(tbl, path: Path) -> Grid:
+    """Rows of cell texts read from the XML itself: python-docx expands a gridSpan into that many
+    cells, so one hostile `w:gridSpan="2147483648"` would fill the memory."""
+    from docx.text.paragraph import Paragraph as DocxParagraph
+    trs = tbl.xpath("./w:tr")
     rows: list[list[str | None]] = []
-    tcs: list[list[object]] = []
-    for r, row in enumerate(table.rows):
+    for tr in trs:
         texts: list[str | None] = []
-        ids: list[object] = []
-        for c, cell in enumerate(row.cells):
-            tc = cell._tc
-            merged = (c and ids[c - 1] is tc) or (r and c < len(tcs[r - 1]) and tcs[r - 1][c] is tc)
-            texts.append(None if merged else cell.text)
-            ids.append(tc)
+        for tc in tr.xpath("./w:tc"):
+            continued = tc.xpath("./w:tcPr/w:vMerge[not(@w:val) or @w:val='continue']")
+            texts.append(None if continued else "\n".join(
+                DocxParagraph(p, None).text for p in tc.xpath("./w:p")))
+            texts += [None] * (_span(tc) - 1)
+            if len(texts) > MAX_GRID_WIDTH or len(texts) * len(trs) > MAX_GRID_AREA:
+                raise R.TooLargeError(path, f"文档中有一个 {len(trs)} 行、超过 {len(texts)} 列的表格，"
+                                            "远大于年度报告的表格（可能是恶意构造的文件），未读取。")
         rows.append(texts)
-        tcs.append(ids)
     return Grid(rows)
 
 
 def read_docx(path: Path) -> SourceDocument:
     check_package(path)
     import docx
-    from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
     try:
         document = docx.Document(str(path))
@@ -79,11 +89,11 @@ def read_docx(path: Path) -> SourceDocument:
         for child in document.element.body.iterchildren():
             tag = child.tag.rsplit("}", 1)[-1]
             if tag == "p":
-                text = DocxParagraph(child, document).text
+                text = DocxParagraph(child, None).text
                 if text.strip():
                     doc.blocks.append(Paragraph(text))
             elif tag == "tbl":
-                doc.blocks.append(_grid(Table(child, document)))
+                doc.blocks.append(_grid(child, path))
     except R.UnreadableDocument:
         raise
     except Exception as exc:  # python-docx raises many kinds of error on a damaged part

@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 
 from forms.importers import result as R
-from forms.importers.document import Grid, Paragraph, SourceDocument
+from forms.importers.document import (MAX_GRID_AREA, MAX_GRID_WIDTH, MAX_SPAN, Grid, Paragraph, SourceDocument,
+                                      too_large)
 
 BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
          "header", "footer", "blockquote", "center", "dd", "dt", "pre", "title", "body"}
 SKIP = {"script", "style", "noscript", "head", "template", "iframe", "object"}
-MAX_SPAN = 100           # a rowspan/colspan beyond this is not a report table
 MAX_GRID_CELLS = 20000
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+")
 
@@ -36,7 +36,7 @@ def _span(el, name: str) -> int:
         return 1
 
 
-def _grid(table) -> Grid:
+def _grid(table, path: Path) -> Grid:
     occupied: dict[tuple[int, int], str | None] = {}
     rows = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
     width = 0
@@ -45,8 +45,8 @@ def _grid(table) -> Grid:
         for td in tr.xpath("./td|./th"):
             while (r, c) in occupied:
                 c += 1
-            rs, cs = _span(td, "rowspan"), _span(td, "colspan")
-            if len(occupied) + rs * cs > MAX_GRID_CELLS:
+            rs, cs = _span(td, "rowspan"), min(_span(td, "colspan"), MAX_GRID_WIDTH - c)
+            if cs <= 0 or len(occupied) + rs * cs > MAX_GRID_CELLS:
                 break
             for dr in range(rs):
                 for dc in range(cs):
@@ -55,6 +55,9 @@ def _grid(table) -> Grid:
             c += cs
             width = max(width, c)
     height = len(rows)
+    if width * height > MAX_GRID_AREA:  # the cells written may be few, the grid they span is not
+        raise R.TooLargeError(path, f"网页中有一个 {height} 行、{width} 列的表格，远大于年度报告的表格"
+                                    "（可能是恶意构造的文件），未读取。")
     return Grid([[occupied.get((r, c)) for c in range(width)] for r in range(height)])
 
 
@@ -79,6 +82,8 @@ def read_html(raw: bytes, path: Path) -> tuple[SourceDocument, str]:
         for line in joined.split("\n"):
             if line.strip():
                 doc.blocks.append(Paragraph(line.strip()))
+                if len(doc.blocks) % 1000 == 0 and (why := too_large(doc.blocks)):
+                    raise R.TooLargeError(path, why)  # said before reading the rest of a page this long
 
     skipping = 0
     for event, el in etree.iterwalk(root, events=("start", "end")):
@@ -89,7 +94,7 @@ def read_html(raw: bytes, path: Path) -> tuple[SourceDocument, str]:
                 continue
             if tag == "table":
                 flush()
-                doc.blocks.append(_grid(el))
+                doc.blocks.append(_grid(el, path))
                 skipping += 1
                 continue
             if tag in BLOCK or tag == "tr":

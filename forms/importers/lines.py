@@ -35,8 +35,10 @@ def _join_bracket_spaces(text: str) -> str:
 
 def _split_values(cells: list[str | None]) -> tuple[str, list[str]]:
     """Trailing value cells, and the label made of the cells before them."""
-    while cells and cells[-1] is None:
-        cells = cells[:-1]
+    end = len(cells)
+    while end and cells[end - 1] is None:  # an index, not a copy per cell: a row may be thousands wide
+        end -= 1
+    cells = cells[:end]
     i = len(cells)
     while i > 0 and looks_like_value(cells[i - 1]):
         i -= 1

@@ -12,6 +12,7 @@ from forms.model import office
 from forms.model.embedded import read_embedded_docx, read_embedded_html
 from forms.importers import mapping
 from forms.importers import result as R
+from forms.importers.document import too_large
 from forms.importers.text import decode, read_text
 
 MAX_BYTES = {"pdf": 50 * 1024 * 1024, "docx": 30 * 1024 * 1024, "html": 10 * 1024 * 1024,
@@ -19,6 +20,7 @@ MAX_BYTES = {"pdf": 50 * 1024 * 1024, "docx": 30 * 1024 * 1024, "html": 10 * 102
              "text": 5 * 1024 * 1024}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, .xls of old Office and WPS
 LEGACY_EXTENSIONS = {".doc", ".wps", ".wpt", ".dot"}
+MAX_MHT_MULTIPARTS = 20  # a saved page is one multipart/related; thousands nested is a bomb
 HTML_MARKERS = (b"<html", b"<!doctype html", b"<table", b"<body", b"<head", b"<meta", b"<div", b"<p>")
 
 Progress = Callable[[int, int], None]
@@ -100,15 +102,22 @@ def import_report(path: str | os.PathLike, *, progress: Progress | None = None) 
 def _mht_page(path: Path, raw: bytes) -> bytes:
     import email
     from email import policy
-    message = email.message_from_bytes(raw, policy=policy.compat32)
-    for part in message.walk():
-        if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True)  # bytes, or None when empty
-            return payload if isinstance(payload, bytes) else b""
+    if raw.lower().count(b"multipart/") > MAX_MHT_MULTIPARTS:
+        raise R.DamagedFileError(path, "网页存档（.mht）的结构异常（分段嵌套过多，可能是恶意构造的文件），未读取。")
+    try:
+        message = email.message_from_bytes(raw, policy=policy.compat32)
+        for part in message.walk():
+            if part.get_content_type() == "text/html":
+                payload = part.get_payload(decode=True)  # bytes, or None when empty
+                return payload if isinstance(payload, bytes) else b""
+    except RecursionError:
+        raise R.DamagedFileError(path, "网页存档（.mht）的结构异常（嵌套过深），未读取。") from None
     raise R.DamagedFileError(path, "网页存档（.mht）中没有网页内容。")
 
 
 def _build(path: Path, doc) -> R.ImportResult:
+    if why := too_large(doc.blocks):
+        raise R.TooLargeError(path, why)
     try:
         return mapping.build(doc)
     except ValueError as exc:
