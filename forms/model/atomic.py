@@ -34,13 +34,18 @@ def _mode_for(path: Path) -> int:
 
 
 def fsync_dir(folder: Path) -> None:
+    """Make a rename in folder durable. Best effort: the rename is done and the file whole either way
+    (some shares refuse to sync a folder), so a failure here must not be reported as a failed save."""
     if os.name != "posix":  # Windows cannot open a directory; its replace is already durable
         return
-    fd = os.open(folder, os.O_RDONLY)
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass
 
 
 def temporary_beside(path: Path) -> Path:
