@@ -19,7 +19,7 @@ HANG_S = 20.0      # per case; the bench prints how long the slowest one really 
 MAX_RSS_MB = 300   # per case, the reading process's peak including the interpreter and its libraries
 
 
-pytestmark = pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="the bounded reader forks (POSIX)")
+POSIX = pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="the bounded reader forks (POSIX)")
 
 
 def _verdict(results: list[bounded.Outcome]) -> None:
@@ -29,6 +29,7 @@ def _verdict(results: list[bounded.Outcome]) -> None:
     assert not heavy, heavy
 
 
+@POSIX
 def test_mutated_documents_are_read_or_refused_within_bounds(tmp_path):
     base = fuzzing.seeds(tmp_path / "seeds")
     cases = fuzzing.mutants(base, CASES, random.Random(12), tmp_path / "cases", max_bytes=512 * 1024)
@@ -39,6 +40,7 @@ def test_mutated_documents_are_read_or_refused_within_bounds(tmp_path):
     assert any(r.outcome == "refused" for r in results) and any(r.outcome == "read" for r in results)
 
 
+@POSIX
 def test_the_inputs_that_once_hung_are_refused_with_a_message_within_bounds(tmp_path):
     cases = fuzzing.hostile_cases(tmp_path, scale=0.25)
     results = {r.case: r for r in bounded.run_all(cases, HANG_S)}
