@@ -98,6 +98,8 @@ def keep_copy(source: Path, target: Path) -> None:
 
     A hard link costs no space and no time (the source is only ever replaced, never written
     in place); where links are not possible (FAT, some shares) the bytes are copied."""
+    if target.exists() and os.path.samefile(source, target):
+        return  # already the same file (a save interrupted before its replace); rename would be a no-op
     tmp = temporary_beside(target)
     try:
         try:
@@ -113,6 +115,7 @@ def keep_copy(source: Path, target: Path) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    tmp.unlink(missing_ok=True)  # a rename between two links of one file leaves both names
 
 
 def clean_stale(path: Path, *, now: float | None = None) -> None:
