@@ -24,9 +24,10 @@ from forms.render import office
 from forms.render.docx_writer import write_docx
 from forms.model.atomic import write_atomic
 from forms.render.html_writer import html_text
+from forms.render.page import MARGINS_MM as PAGE_MARGINS
 
 RESOLUTION = 300
-MARGINS_MM = QMarginsF(28, 37, 26, 35)  # left, top, right, bottom: GB/T 9704-2012
+MARGINS_MM = QMarginsF(PAGE_MARGINS["left"], PAGE_MARGINS["top"], PAGE_MARGINS["right"], PAGE_MARGINS["bottom"])
 FOOTER_GAP_MM = 7
 # Explicit Chinese families: with only Noto CJK fonts and a C locale Qt would pick Japanese glyphs.
 BODY_FAMILIES = ["仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "Noto Sans CJK SC", "SimSun"]

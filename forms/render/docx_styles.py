@@ -17,13 +17,14 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 
+from forms.render.page import MARGINS_MM, PAGE_MM, TEXT_WIDTH_TWIPS
+
 # 字号 in half-points: 2号 22pt, 3号 16pt, 4号 14pt, 五号 10.5pt.
 SIZE_2, SIZE_3, SIZE_4, SIZE_5 = 44, 32, 28, 21
 LINE_PITCH = 579          # twips: 22 lines in the 225 mm high text block (GB/T 9704 7.1)
 CHARS_PER_LINE = 28
-PAGE_W, PAGE_H = Mm(210), Mm(297)
-MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
-TEXT_WIDTH_TWIPS = round((PAGE_W - MARGINS["left"] - MARGINS["right"]) / 635)  # EMU -> twips
+PAGE_W, PAGE_H = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+MARGINS = {side: Mm(mm) for side, mm in MARGINS_MM.items()}
 LATIN = "Times New Roman"
 
 

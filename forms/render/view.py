@@ -14,7 +14,7 @@ from forms.spec.layout import HeaderCell, table_grid
 from forms.model import CellValue, Report
 from forms.model.carried import strip_topic_heading
 from forms.model.preface import effective_preface, sign_off_date
-from forms.render.docx_styles import TEXT_WIDTH_TWIPS
+from forms.render.page import TEXT_WIDTH_TWIPS
 from forms.spec import Spec, Table
 
 # A data column this narrow (in twips) holds two 五号 characters per line.
