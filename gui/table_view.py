@@ -391,13 +391,13 @@ class TableView(QTableView):
 
 
 
-class StickyHeader(QTableView):
-    """The header rows of a long table, kept at the top of the page while its rows scroll by."""
+class _Overlay(QTableView):
+    """A second view of a table's model laid over the page, showing part of the table (its header
+    rows, its row labels) while the rest scrolls; it takes no clicks and follows the table's sizes."""
 
     def __init__(self, table: TableView, host: QWidget):
         super().__init__(host)
         self.table = table
-        grid = table.model().grid
         self.setModel(table.model())
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
@@ -408,12 +408,26 @@ class StickyHeader(QTableView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setPalette(table.palette())
+        grid = table.model().grid
         for h in grid.headers:
-            if h.row < grid.header_rows and (h.rowspan > 1 or h.colspan > 1):
+            if (h.rowspan > 1 or h.colspan > 1) and self.shows(h, grid):
                 self.setSpan(h.row, h.col, h.rowspan, h.colspan)
         self.sync()
         table.resized.connect(self.sync)
         self.hide()
+
+    def shows(self, header, grid) -> bool:
+        return True
+
+    def sync(self) -> None:
+        raise NotImplementedError
+
+
+class StickyHeader(_Overlay):
+    """The header rows of a long table, kept at the top of the page while its rows scroll by."""
+
+    def shows(self, header, grid) -> bool:
+        return header.row < grid.header_rows
 
     def sync(self) -> None:
         table, grid = self.table, self.table.model().grid
@@ -437,29 +451,8 @@ class StickyHeader(QTableView):
             self.hide()
 
 
-class FrozenLabels(QTableView):
+class FrozenLabels(_Overlay):
     """The row labels of a table wider than the page, kept at the left while its figures scroll sideways."""
-
-    def __init__(self, table: TableView, host: QWidget):
-        super().__init__(host)
-        self.table = table
-        grid = table.model().grid
-        self.setModel(table.model())
-        self.horizontalHeader().hide()
-        self.verticalHeader().hide()
-        self.setWordWrap(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setPalette(table.palette())
-        for h in grid.headers:
-            if h.rowspan > 1 or h.colspan > 1:
-                self.setSpan(h.row, h.col, h.rowspan, h.colspan)
-        self.sync()
-        table.resized.connect(self.sync)
-        self.hide()
 
     def sync(self) -> None:
         table, grid = self.table, self.table.model().grid

@@ -313,6 +313,14 @@ def _claim_finding(ctx: Context, code: str, key: str, claim: Claim,
                  "cells": [{"table": t, "row": r, "column": c, "value": v} for t, r, c, v in cells]})
 
 
+def _contradicted(ctx: Context, code: str, key: str, claim: Claim, table, cells: list) -> Iterator[Finding]:
+    """A claim of none (均获维持, 未发生, 均为自然人) against the cells that count some: one finding naming them."""
+    cells = [cell for cell in cells if cell[3] is not None and cell[3] > 0]
+    if cells:
+        said = "、".join(f"{table.cell_label(r, c)}为{fmt(v)}件" for _, r, c, v in cells)
+        yield _claim_finding(ctx, code, key, claim, cells, said)
+
+
 @rule("N4")
 def all_upheld(ctx: Context):
     """“均获维持 / 均胜诉 / 零败诉” while 表四 has 结果纠正 (or, for 维持/胜诉, 尚未审结) above 0."""
@@ -323,11 +331,8 @@ def all_upheld(ctx: Context):
     for key, claim in _claims(ctx, {"all_upheld", "all_won", "none_lost"}):
         # 零败诉 says nothing was lost; a case still pending is not lost.
         columns = ("corrected",) if claim.kind == "none_lost" else ("corrected", "pending")
-        cells = [(REVIEW, g, col, vals[g][col]) for g in claim.groups for col in columns
-                 if vals[g][col] is not None and vals[g][col] > 0]
-        if cells:
-            said = "、".join(f"{table.cell_label(r, c)}为{fmt(v)}件" for _, r, c, v in cells)
-            yield _claim_finding(ctx, "N4", key, claim, cells, said)
+        yield from _contradicted(ctx, "N4", key, claim, table,
+                                 [(REVIEW, g, col, vals[g][col]) for g in claim.groups for col in columns])
 
 
 @rule("N3")
@@ -339,11 +344,7 @@ def no_cases(ctx: Context):
     vals = ctx.values(REVIEW)
     for key, claim in _claims(ctx, {"no_cases"}):
         rows = [r for g in claim.groups for r in ((g,) if g == "review" else LITIGATION)]
-        cells = [(REVIEW, r, "total", vals[r]["total"]) for r in rows
-                 if vals[r]["total"] is not None and vals[r]["total"] > 0]
-        if cells:
-            said = "、".join(f"{table.cell_label(r, c)}为{fmt(v)}件" for _, r, c, v in cells)
-            yield _claim_finding(ctx, "N3", key, claim, cells, said)
+        yield from _contradicted(ctx, "N3", key, claim, table, [(REVIEW, r, "total", vals[r]["total"]) for r in rows])
 
 
 @rule("N5")
@@ -355,14 +356,10 @@ def applicants_claims(ctx: Context):
     new = ctx.values(APPLICATIONS)["new_received"]
     for key, claim in _claims(ctx, {"all_natural_persons", "none_received"}):
         if claim.kind == "all_natural_persons":
-            cells = [(APPLICATIONS, "new_received", c, new[c]) for c in LEGAL_PERSON_COLUMNS
-                     if new.get(c) is not None and new[c] > 0]
+            cells = [(APPLICATIONS, "new_received", c, new.get(c)) for c in LEGAL_PERSON_COLUMNS]
         else:
-            total = _applications_total(ctx, "new_received")
-            cells = [(APPLICATIONS, "new_received", "total", total)] if total else []
-        if cells:
-            said = "、".join(f"{table.cell_label(r, c)}为{fmt(v)}件" for _, r, c, v in cells)
-            yield _claim_finding(ctx, "N5", key, claim, cells, said)
+            cells = [(APPLICATIONS, "new_received", "total", _applications_total(ctx, "new_received"))]
+        yield from _contradicted(ctx, "N5", key, claim, table, cells)
 
 
 text_n6 = rule("N6")(_mismatch_rule("N6"))  # 本机关 figures in a government's report
