@@ -10,7 +10,6 @@ from forms.spec import Spec
 from gui.document import Document
 from gui import palette as colors
 from gui.findings_panel import COLORS, dot
-from gui import palette as colors
 
 PageRole = Qt.ItemDataRole.UserRole
 TableRole = Qt.ItemDataRole.UserRole + 1
