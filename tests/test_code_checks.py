@@ -40,3 +40,21 @@ def test_colours_are_named_in_the_palette_only():
     found = [f"{path.relative_to(ROOT)}:{n}" for path in sorted((ROOT / "gui").rglob("*.py")) if path.name != "palette.py"
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if hex_colour.search(line)]
     assert found == []
+
+
+def _lines_matching(pattern: str, allowed: set[str]) -> list[str]:
+    import re
+    found = re.compile(pattern)
+    return [f"{path.relative_to(ROOT)}:{n}" for path in sorted((ROOT / "gui").rglob("*.py"))
+            if path.relative_to(ROOT).as_posix() not in allowed
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if found.search(line)]
+
+
+def test_only_the_interaction_asks_the_clerk():
+    """Dialogs that wait for an answer live behind gui/interaction.py, so tests answer them instead."""
+    assert _lines_matching(r"\b(QMessageBox|QFileDialog|QInputDialog)\b", {"gui/interaction.py"}) == []
+
+
+def test_only_the_default_context_reads_the_clerks_settings():
+    """Everything else takes the settings from the context it is handed (a test's own settings file)."""
+    assert _lines_matching(r"\bdefault_settings\(", {"gui/context.py", "gui/settings.py"}) == []
