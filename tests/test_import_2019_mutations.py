@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from forms.model import store
-from forms.importers.mapping import build
+from forms.importers.sniff import read_document as build
 from forms.importers.text import read_text
 
 REPORT_2020 = """某县人民政府2020年政府信息公开工作年度报告

@@ -234,18 +234,7 @@ def build(doc: SourceDocument) -> R.ImportResult:
     source_text = "\n".join(ln.raw or ln.label for ln in lines)
     result = R.ImportResult(report, fmt, doc.source_kind, b.notes, b.cells, section_texts, doc.pages, source_text,
                             b.stated)
-    _add_source_findings(result)
     return result
-
-
-def _add_source_findings(result: R.ImportResult) -> None:
-    """The document's own errors as written: arithmetic (A1–A6) and text against tables (N)."""
-    from forms.rules import check
-    for f in check(result.report, stated=result.stated):
-        if f.code[0] in "AN":
-            loc = f.location
-            where = (loc.table, loc.row or "", loc.column or "") if loc.table else (loc.text or loc.section or "")
-            result.notes.append(R.ImportNote(R.SOURCE_CHECK, f"原文 {f.code}：{f.message}", where))
 
 
 def _section_lines(lines: list[Line], headings: list[Heading], found: TablesFound, after_title: int,

@@ -13,6 +13,7 @@ from forms.model.embedded import read_embedded_docx, read_embedded_html
 from forms.importers import mapping
 from forms.importers import result as R
 from forms.importers.document import too_large
+from forms.importers.document import SourceDocument
 from forms.importers.text import decode, read_text
 
 MAX_BYTES = {"pdf": 50 * 1024 * 1024, "docx": 30 * 1024 * 1024, "html": 10 * 1024 * 1024,
@@ -115,11 +116,29 @@ def _mht_page(path: Path, raw: bytes) -> bytes:
     raise R.DamagedFileError(path, "网页存档（.mht）中没有网页内容。")
 
 
+def read_document(doc: SourceDocument) -> R.ImportResult:
+    """The document matched against the spec (mapping.py, which checks nothing), then its own
+    errors as written: arithmetic (A1–A6) and text against tables (N), as notes for the clerk."""
+    result = mapping.build(doc)
+    _add_source_findings(result)
+    return result
+
+
+def _add_source_findings(result: R.ImportResult) -> None:
+    """The document's own errors as written: arithmetic (A1–A6) and text against tables (N)."""
+    from forms.rules import check
+    for f in check(result.report, stated=result.stated):
+        if f.code[0] in "AN":
+            loc = f.location
+            where = (loc.table, loc.row or "", loc.column or "") if loc.table else (loc.text or loc.section or "")
+            result.notes.append(R.ImportNote(R.SOURCE_CHECK, f"原文 {f.code}：{f.message}", where))
+
+
 def _build(path: Path, doc) -> R.ImportResult:
     if why := too_large(doc.blocks):
         raise R.TooLargeError(path, why)
     try:
-        return mapping.build(doc)
+        return read_document(doc)
     except ValueError as exc:
         raise R.NotAReportError(path, f"{exc}。请确认这是政府信息公开工作年度报告。") from None
 
