@@ -10,6 +10,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from forms.model import Report
+from forms.render.view import export_notes
 from forms.render.export import ExportError, publish, refuse_output
 from forms.render.gate import assess, describe
 from forms.render.html_writer import html_text
@@ -78,6 +79,8 @@ def export_report(parent: QWidget | None, context: AppContext, report: Report, s
         raise failure
     if records and records[0] is not None:
         report.exports.append(records[0])  # what went out with open findings, in the clerk's report
+    if notes := export_notes(snapshot):
+        ask.info(parent, "导出说明", "\n".join(notes))
     return path
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from forms.commands import EXIT_FINDINGS, EXIT_OK, CommandError, open_file
 from forms.model import store
+from forms.render.view import export_notes
 from forms.render.export import ExportError, publish, refuse_output
 from forms.render.gate import assess, describe
 
@@ -66,6 +67,8 @@ def run(args) -> int:
             _add_charts(report, outputs["docx"], args)
     except ExportError as exc:
         raise CommandError(str(exc)) from None
+    for note in export_notes(report):
+        print(f"说明：{note}")
     if record is not None:
         if native:
             try:

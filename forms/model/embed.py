@@ -24,7 +24,9 @@ def published(report: Report) -> Report:
 
 
 def to_json(report: Report) -> str:
-    return store.dumps(published(report))
+    """The native JSON, with the two characters JSON writes as themselves but XML cannot hold
+    (U+FFFE, U+FFFF) as JSON escapes: the same data, embeddable in a Word part."""
+    return store.dumps(published(report)).replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
 
 
 def to_html_script_text(report: Report) -> str:

@@ -27,7 +27,7 @@ from forms.model.embedded import (CUSTOM_XML_PROPS_REL, CUSTOM_XML_PROPS_TYPE, C
                                    UnsafeFileError, check_zip, custom_xml_item, custom_xml_props,
                                    is_report_item)
 from forms.model.atomic import write_atomic
-from forms.render.view import Block, GridCell, TableView, build_view
+from forms.render.view import CORE_PROPERTY_CHARS, Block, GridCell, TableView, build_view
 
 # A table this short is kept on one page; a longer one repeats its header rows instead, and keeps
 # each small group of rows under one merged label (（四）无法提供) on one page.
@@ -205,9 +205,9 @@ def docx_bytes(report: Report, *, reference_doc: str | os.PathLike | None = None
         _append(document, parse_xml(_paragraph_xml("Signature", line.text, right)))
     _embed(document, report)
     props = document.core_properties
-    props.title = view.title
+    props.title = view.title[:CORE_PROPERTY_CHARS]  # python-docx refuses more (export_notes says so)
     props.subject = "政府信息公开工作年度报告"
-    props.author = view.organization
+    props.author = view.organization[:CORE_PROPERTY_CHARS]
     props.language = "zh-CN"
     props.keywords = f"政府信息公开;{view.year}"
     out = io.BytesIO()

@@ -146,15 +146,48 @@ def table_view(report: Report, table: Table, values: dict | None = None) -> Tabl
 
 # Control characters pasted from Word (bell, form feed's cousins) and non-characters: XML forbids them.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# Word's manual line break (U+000B) and page break (U+000C) when copied, and Unicode's own: line breaks.
+_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
 
 
 def printable(text: str) -> str:
-    return _UNPRINTABLE.sub("", text.replace("\t", " "))
+    """One line of text as XML can hold it (a title, a name): breaks become spaces."""
+    return _UNPRINTABLE.sub("", _BREAKS.sub(" ", text.replace("\t", " ")))
 
 
 def paragraphs(text: str) -> list[str]:
     """A clerk's text as paragraphs: one per line, indentation typed by hand removed."""
-    return [line.strip() for line in printable(text).splitlines() if line.strip()]
+    return [line.strip() for line in printable(_BREAKS.sub("\n", text)).split("\n") if line.strip()]
+
+
+CORE_PROPERTY_CHARS = 255  # what Word's document properties (title, author) hold
+
+
+def export_notes(report: Report) -> list[str]:
+    """What the export had to change in the clerk's text to write it, said in Chinese: characters a
+    document cannot hold (removed; Word's line and page breaks become line breaks), a title too long
+    for the Word file's properties."""
+    spec = report.spec
+    headings = {s.key: s.heading for s in spec.sections}
+    fields = {"机关名称": report.organization.name, "标题": report.title,
+              "开头段落": report.sections.preface, "落款日期": report.sections.closing}
+    for key in report.text_keys:
+        head, _, tail = key.partition(".")
+        name = (f"{spec.table(tail).short_name}的说明" if head == "notes" else headings.get(head, key))
+        if key != "preface":
+            fields[name] = fields.get(name, "") + report.text(key)
+    notes = []
+    for name, text in fields.items():
+        removed = len(_UNPRINTABLE.findall(text.replace("\t", " ")))
+        breaks = len(_BREAKS.findall(text))
+        if removed:
+            notes.append(f"“{name}”中有 {removed} 个文档无法容纳的控制字符，导出时已删除。")
+        if breaks:
+            notes.append(f"“{name}”中有 {breaks} 个从 Word 复制来的换行符或分页符，导出时已改为换行。")
+    if len(printable(report.display_title).strip()) > CORE_PROPERTY_CHARS:
+        notes.append(f"标题超过 {CORE_PROPERTY_CHARS} 个字符：Word 文件属性中的标题只保留前 {CORE_PROPERTY_CHARS} 个字符，"
+                     "文档中的标题完整。")
+    return notes
 
 
 TITLE_TAIL = "政府信息公开工作年度报告"
