@@ -1,7 +1,8 @@
 """Files and documents for the main window: open, save, recovery, last year's report, exports.
 
 A mixin of MainWindow (it uses the window's context, document, pages and status bar); the
-import and export dialogs come from gui.import_ui and gui.export_ui, loaded when first used.
+import and export dialogs come from
+from gui.import_ui and gui.export_ui, loaded when first used.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from forms.model import Report, new_report
 from gui.autosave import doc_id_of, orphaned_recoveries
 from gui.commands import SetPrior
 from gui.document import Document
+from gui.file_guard import FileGuard
 from gui.settings import add_recent_file, remove_recent_file
 
 SAMPLE = "sample/qinglan_county_2024.json"
@@ -77,6 +79,10 @@ class FileActions:
         if modified:
             doc.mark_modified()
         self.set_document(doc)
+        self.guard_file(path)
+        if path is not None and (other := self.file_guard.other_editor()):
+            self.context.interaction.info(self, "文件已在别处打开", f"“{Path(path).name}”已由{other}打开。"
+                                          "两处同时修改时，保存前会提示您。")
         if check_later:
             after_first_paint(self, lambda: self.doc is doc and doc.recheck())
         return doc
@@ -155,18 +161,41 @@ class FileActions:
 
     def _save_to(self, path: Path) -> bool:
         self.commit_pending()
+        guard = self.file_guard if self.file_guard is not None and self.file_guard.path == Path(path) else None
+        if guard is not None and guard.changed_on_disk():
+            choice = self.context.interaction.file_changed(self, Path(path).name, guard.other_editor())
+            if choice == "save_as":
+                return self.save_as()
+            if choice == "reload":
+                self.doc.mark_saved(Path(path))  # the clerk gave up this window's edits
+                return self._reload(Path(path))
+            if choice != "overwrite":
+                return False
         try:
             store.save(self.doc.report, path)
         except store.StoreError as exc:
             self.context.interaction.error(self, "保存失败", str(exc))
             return False
         self.doc.mark_saved(path)
+        if guard is not None:
+            guard.saved()
+        else:
+            self.guard_file(Path(path))
         if self.autosaver is not None:
             self.autosaver.discard()
         self.context.settings.setValue("last_dir", str(Path(path).parent))
         add_recent_file(self.context.settings, Path(path))
         self.statusBar().showMessage(f"已保存到 {path}", 5000)
         return True
+
+    def guard_file(self, path: Path | None) -> None:
+        if self.file_guard is not None:
+            self.file_guard.release()
+        self.file_guard = FileGuard(path) if path is not None else None
+
+    def _reload(self, path: Path) -> bool:
+        self._drop_document()
+        return self.open_path(path)
 
     # --- recovery -----------------------------------------------------------------------------
     def offer_recovery(self) -> bool:

@@ -66,6 +66,18 @@ class Interaction:
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
         return Path(name) if name else None
 
+    def file_changed(self, parent: QWidget | None, name: str, other: str | None) -> str:
+        """The file changed on disk since this window read it: "save_as", "reload", "overwrite" or "cancel"."""
+        who = f"已由{other}修改" if other else "在您打开后已被修改（另一个编辑器窗口、另一位同事或其他程序）"
+        box = QMessageBox(QMessageBox.Icon.Warning, "文件已被修改",
+                          f"“{name}”{who}。直接保存会覆盖对方保存的内容。", parent=parent)
+        buttons = {box.addButton("另存为…", QMessageBox.ButtonRole.AcceptRole): "save_as",
+                   box.addButton("重新打开（放弃本窗口的修改）", QMessageBox.ButtonRole.DestructiveRole): "reload",
+                   box.addButton("仍然覆盖", QMessageBox.ButtonRole.DestructiveRole): "overwrite",
+                   box.addButton("取消", QMessageBox.ButtonRole.RejectRole): "cancel"}
+        box.exec()
+        return buttons.get(box.clickedButton(), "cancel")
+
     def ask_save_changes(self, parent: QWidget | None, what: str) -> str:
         """"save", "discard" or "cancel"."""
         box = QMessageBox(QMessageBox.Icon.Warning, "保存修改", f"“{what}”有尚未保存的修改，是否保存？", parent=parent)

@@ -12,6 +12,7 @@ from forms.model.findings import Finding, Location, Severity
 from gui.autosave import Autosaver
 from gui.context import AppContext
 from gui.document import Document
+from gui.file_guard import FileGuard
 from gui.files import FileActions
 from gui.findings_panel import FindingsPanel
 from gui.icons import app_icon
@@ -33,6 +34,7 @@ class MainWindow(FileActions, QMainWindow):
         self.context = context
         self.doc: Document | None = None
         self.autosaver: Autosaver | None = None
+        self.file_guard: FileGuard | None = None
         self.pages: dict[str, Page] = {}
         self.undo_group = QUndoGroup(self)
         self.setWindowIcon(app_icon())
@@ -285,6 +287,7 @@ class MainWindow(FileActions, QMainWindow):
     def _drop_document(self) -> None:
         if self.doc is None:
             return
+        self.guard_file(None)
         if self.autosaver is not None:
             self.autosaver.close()
             self.autosaver.deleteLater()

@@ -72,6 +72,10 @@ class ScriptedInteraction(Interaction):
         self.asked.append("save_path")
         return self.answers.get("save_path")
 
+    def file_changed(self, parent, name, other):
+        self.asked.append(("file_changed", name, other))
+        return self.answers.get("file_changed", "cancel")
+
     def ask_save_changes(self, parent, what):
         self.asked.append("save_changes")
         return self.answers["save_changes"]
