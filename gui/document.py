@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from forms.model.findings import Finding, Location
+from forms.model.findings import Finding, Location, OpenFindings
 from forms.model import Acknowledgement, CellValue, Report
 from forms.model.preface import follow_cover
 from forms.rules import check
@@ -39,6 +39,7 @@ class Document(QObject):
         self.doc_id = doc_id or uuid.uuid4().hex[:12]
         self.undo_stack = QUndoStack(self)
         self.findings: list[Finding] = []
+        self.open = OpenFindings([], {})  # the findings still open: what every view marks
         self.checked = False  # the rules have run at least once
         self._dirty_outside_undo = False
         self._batch_depth = 0
@@ -72,6 +73,7 @@ class Document(QObject):
 
     def recheck(self) -> None:
         self.findings = check(self.report)
+        self.open = OpenFindings(self.findings, self.report.acknowledged)
         self.checked = True
         self.findingsChanged.emit()
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QLabel, QMenu, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QMenu, QPushButton,
                                QTreeView, QVBoxLayout, QWidget)
 
 from forms.model.findings import Finding, Severity, blank_row_label
@@ -13,6 +13,7 @@ from gui.commands import Acknowledge, AcknowledgeAll
 from gui.document import Document
 from gui.interaction import Interaction
 from gui import palette as colors
+from gui.quiet_label import QuietLabel
 
 COLORS = {key: QColor(ink) for key, ink in colors.SEVERITY_INK.items()}
 GROUPS = [("error", "错误"), ("warning", "警告"), ("info", "提示"), ("verified", "已核实")]
@@ -42,11 +43,9 @@ def dot(color: QColor) -> QIcon:
 
 def group_findings(doc: Document) -> list[tuple[str, str, list[Finding]]]:
     """(group key, label, findings) for the non-empty groups, in panel order."""
-    acknowledged = doc.report.acknowledged
     buckets: dict[str, list[Finding]] = {key: [] for key, _ in GROUPS}
     for f in doc.findings:
-        verified = f.severity is not Severity.ERROR and f.fingerprint in acknowledged
-        buckets["verified" if verified else f.severity.value].append(f)
+        buckets[f.severity.value if doc.open.is_open(f) else "verified"].append(f)
     return [(key, label, buckets[key]) for key, label in GROUPS if buckets[key]]
 
 
@@ -76,66 +75,135 @@ class Node:
     parent: int = 0          # the parent's id; 0 is the invisible root
     row: int = 0
     children: list[int] = field(default_factory=list)
+    specs: list["Node"] = field(default_factory=list)  # while a check is compared: the children wanted
 
     @property
     def key(self) -> tuple:
-        """What the node stands for, kept across rebuilds to restore selection and expansion."""
+        """What the node stands for among its siblings, the same from one check to the next."""
         if self.kind == "finding":
             return ("finding", self.findings[0].fingerprint)
         if self.kind == "row":
-            return ("row", self.group, self.findings[0].location.table, self.findings[0].location.row)
+            return ("row", self.findings[0].location.table, self.findings[0].location.row)
         return ("group", self.group)
 
 
 def build_tree(doc: Document, groups) -> list[Node]:
-    """The panel's nodes by id: 0 is the root, its children the severity groups."""
-    nodes = [Node("root", "", "", [])]
-
-    def add(parent: int, node: Node) -> int:
-        node.parent, node.row = parent, len(nodes[parent].children)
-        nodes.append(node)
-        nodes[parent].children.append(len(nodes) - 1)
-        return len(nodes) - 1
-
+    """The severity groups as wanted, each with its lines (and the cells under a row of blanks)."""
+    out = []
     for key, label, items in groups:
-        g = add(0, Node("group", key, label, items))
+        g = Node("group", key, label, items)
         for line in panel_lines(items):
             if len(line) == 1:
-                add(g, Node("finding", key, line[0].message, line))
+                g.specs.append(Node("finding", key, line[0].message, line))
                 continue
-            r = add(g, Node("row", key, blank_row_label(doc.report, line), line))
-            for f in line:
-                add(r, Node("finding", key, f.message, [f]))
-    return nodes
-
-
-def _shape(nodes: list[Node]) -> list:
-    return [(n.kind, n.group, n.text, n.parent, [f.fingerprint for f in n.findings]) for n in nodes]
+            r = Node("row", key, blank_row_label(doc.report, line), line)
+            r.specs = [Node("finding", key, f.message, [f]) for f in line]
+            g.specs.append(r)
+        out.append(g)
+    return out
 
 
 class FindingsModel(QAbstractItemModel):
+    """The findings as a tree that follows each check by difference: lines of findings that
+    stay are left alone, those gone are removed and new ones inserted, so the view keeps its
+    selection, expansion and scroll position and repaints only what changed."""
     HEADERS = ("规则", "说明")
 
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
         self.doc = doc
         self.groups: list = []  # (key, label, findings), filled by refresh()
-        self.nodes: list[Node] = [Node("root", "", "", [])]
-        self._ids: dict[tuple, int] = {}
+        self.nodes: dict[int, Node] = {0: Node("root", "", "", [])}
+        self._next_id = 1
         self._icons = {key: dot(color) for key, color in COLORS.items()}
 
     def refresh(self) -> bool:
-        """Rebuild when the findings differ from those shown; False when nothing changed."""
-        groups = group_findings(self.doc)
-        nodes = build_tree(self.doc, groups)
-        if self.groups and _shape(nodes) == _shape(self.nodes):
-            self.groups, self.nodes = groups, nodes
+        """Follow the findings; True when the model had to be reset (the view's state is lost)."""
+        self.groups = group_findings(self.doc)
+        wanted = build_tree(self.doc, self.groups)
+        if self._sync(0, wanted):
             return False
         self.beginResetModel()
-        self.groups, self.nodes = groups, nodes
-        self._ids = {n.key: i for i, n in enumerate(nodes) if i}
+        self.nodes = {0: Node("root", "", "", [])}
+        for spec in wanted:
+            self.nodes[0].children.append(self._make(0, spec))
+        self._renumber(self.nodes[0], 0)
         self.endResetModel()
         return True
+
+    # --- following a check by difference ----------------------------------------------------------
+    def _sync(self, pid: int, specs: list[Node]) -> bool:
+        """Make the children of node `pid` those of `specs`; False when only a reset can
+        (siblings that stay changed their order)."""
+        parent = self.nodes[pid]
+        old_keys = [self.nodes[i].key for i in parent.children]
+        new_keys = [s.key for s in specs]
+        old_set, new_set = set(old_keys), set(new_keys)
+        if len(new_set) != len(new_keys) or \
+                [k for k in old_keys if k in new_set] != [k for k in new_keys if k in old_set]:
+            return False
+        where = self._index_of_id(pid)
+        i = len(old_keys) - 1
+        while i >= 0:  # gone: removed in runs, from the end so the rows before keep their numbers
+            if old_keys[i] in new_set:
+                i -= 1
+                continue
+            j = i
+            while j > 0 and old_keys[j - 1] not in new_set:
+                j -= 1
+            self.beginRemoveRows(where, j, i)
+            for child in parent.children[j:i + 1]:
+                self._drop(child)
+            del parent.children[j:i + 1]
+            self._renumber(parent, j)
+            self.endRemoveRows()
+            i = j - 1
+        pos = k = 0
+        while k < len(specs):
+            if specs[k].key in old_set:  # stays: only its text, and its own children, may change
+                if not self._update(parent.children[pos], specs[k]):
+                    return False
+                pos, k = pos + 1, k + 1
+                continue
+            m = k
+            while m < len(specs) and specs[m].key not in old_set:
+                m += 1
+            self.beginInsertRows(where, pos, pos + m - k - 1)
+            parent.children[pos:pos] = [self._make(pid, spec) for spec in specs[k:m]]
+            self._renumber(parent, pos)
+            self.endInsertRows()
+            pos, k = pos + m - k, m
+        return True
+
+    def _update(self, nid: int, spec: Node) -> bool:
+        node = self.nodes[nid]
+        look = (node.text, len(node.findings), self._verified(node) if node.group == "verified" else "")
+        node.text, node.findings = spec.text, spec.findings
+        if look != (node.text, len(node.findings), self._verified(node) if node.group == "verified" else ""):
+            self.dataChanged.emit(self.createIndex(node.row, 0, node.parent),
+                                  self.createIndex(node.row, len(self.HEADERS) - 1, node.parent))
+        return self._sync(nid, spec.specs)
+
+    def _make(self, pid: int, spec: Node) -> int:
+        nid, self._next_id = self._next_id, self._next_id + 1
+        node = self.nodes[nid] = Node(spec.kind, spec.group, spec.text, spec.findings, pid)
+        node.children = [self._make(nid, child) for child in spec.specs]
+        self._renumber(node, 0)
+        return nid
+
+    def _drop(self, nid: int) -> None:
+        for child in self.nodes.pop(nid).children:
+            self._drop(child)
+
+    def _renumber(self, parent: Node, start: int) -> None:
+        for row in range(start, len(parent.children)):
+            self.nodes[parent.children[row]].row = row
+
+    def _index_of_id(self, nid: int) -> QModelIndex:
+        if nid == 0:
+            return QModelIndex()
+        node = self.nodes[nid]
+        return self.createIndex(node.row, 0, node.parent)
 
     def _id(self, index: _Index) -> int:
         return self.nodes[index.internalId()].children[index.row()] if index.isValid() else 0
@@ -181,19 +249,28 @@ class FindingsModel(QAbstractItemModel):
         node = self.node(index)
         return node.group if node is not None else None
 
-    def index_of_key(self, key: tuple) -> QModelIndex:
-        i = self._ids.get(key)
-        return self.createIndex(self.nodes[i].row, 0, self.nodes[i].parent) if i else QModelIndex()
-
     def index_of(self, fingerprint: str) -> QModelIndex:
-        return self.index_of_key(("finding", fingerprint))
+        nid = next((i for i, n in self.nodes.items()
+                    if n.kind == "finding" and n.findings[0].fingerprint == fingerprint), 0)
+        return self._index_of_id(nid) if nid else QModelIndex()
 
     def row_entries(self) -> list[QModelIndex]:
-        return [self.index_of_key(n.key) for n in self.nodes if n.kind == "row"]
+        return [self._index_of_id(i) for i, n in self.nodes.items() if n.kind == "row"]
 
     def open_findings(self) -> list[Finding]:
         """Every finding not yet verified, in the order the panel lists them."""
-        return [n.findings[0] for n in self.nodes if n.kind == "finding" and n.group != "verified"]
+        out: list[Finding] = []
+
+        def walk(nid: int) -> None:
+            for child in self.nodes[nid].children:
+                node = self.nodes[child]
+                if node.kind == "finding":
+                    out.append(node.findings[0])
+                walk(child)
+        for gid in self.nodes[0].children:
+            if self.nodes[gid].group != "verified":
+                walk(gid)
+        return out
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         node = self.node(index)
@@ -243,11 +320,10 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.doc, self.interaction = doc, interaction
         self.model = FindingsModel(doc, self)
-        self.summary = QLabel()
-        fm = self.summary.fontMetrics()  # fixed, so a new count does not re-lay out the window
-        self.summary.setFixedSize(fm.horizontalAdvance("错误 999 项，警告 999 项，提示 999 项") + 12, fm.height() + 6)
+        self.summary = QuietLabel("错误 999 项，警告 999 项，提示 999 项")  # a new count repaints only itself
         self.view = QTreeView()
         self.view.setModel(self.model)
+        self.model.rowsInserted.connect(self._inserted)
         self.view.setUniformRowHeights(True)
         self.view.setWordWrap(False)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -283,21 +359,16 @@ class FindingsPanel(QWidget):
     def refresh(self) -> None:
         model, view = self.model, self.view
         current = model.node(view.currentIndex())
-        keep = [] if current is None else [current.key] + (  # a cell gone from a row: the row
-            [model.nodes[current.parent].key] if model.nodes[current.parent].kind == "row" else [])
-        opened = [model.node(i).key for i in model.row_entries() if view.isExpanded(i)]
-        if model.refresh():
+        keep = [] if current is None else [f.fingerprint for f in current.findings]
+        if model.refresh():  # a reset: groups open again, the line worked on selected again
             for row in range(model.rowCount()):
-                view.setFirstColumnSpanned(row, QModelIndex(), True)
-                view.expand(model.index(row, 0))
-            for key in opened:
-                view.expand(model.index_of_key(key))
-            index = next((i for i in map(model.index_of_key, keep) if i.isValid()), QModelIndex())
+                self._show_group(row)
+            index = next((i for i in map(model.index_of, keep) if i.isValid()), QModelIndex())
             if index.isValid():
                 view.selectionModel().setCurrentIndex(
                     index, view.selectionModel().SelectionFlag.ClearAndSelect
                     | view.selectionModel().SelectionFlag.Rows)
-        counts = {key: len(items) for key, _, items in model.groups}
+        counts = {key: len(items) for key, _, items in self.model.groups}
         if not self.doc.checked:
             self.summary.setText("正在检查……")
         elif not any(counts.get(k) for k in ("error", "warning", "info")):
@@ -306,6 +377,15 @@ class FindingsPanel(QWidget):
             self.summary.setText(f"错误 {counts.get('error', 0)} 项，警告 {counts.get('warning', 0)} 项，"
                                  f"提示 {counts.get('info', 0)} 项")
         self._update_buttons()
+
+    def _inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        if not parent.isValid():  # a new severity group: one line across, opened
+            for row in range(first, last + 1):
+                self._show_group(row)
+
+    def _show_group(self, row: int) -> None:
+        self.view.setFirstColumnSpanned(row, QModelIndex(), True)
+        self.view.expand(self.model.index(row, 0))
 
     def _update_buttons(self) -> None:
         index = self.view.currentIndex()

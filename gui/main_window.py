@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QApplication, QDockWidget, QLabel, QMainWindow, QSplitter, QStackedWidget, QStyle,
                                QWidget)
 
@@ -17,6 +17,7 @@ from gui.files import FileActions
 from gui.findings_panel import FindingsPanel
 from gui.icons import app_icon
 from gui.names import APP_TITLE
+from gui.quiet_label import QuietLabel
 from gui.navigator import Navigator, page_key_of
 from gui.pages import CoverPage, Page, table_page, text_page
 from gui.settings import recent_files
@@ -75,8 +76,8 @@ class MainWindow(FileActions, QMainWindow):
         self.file_label = QLabel()
         self.state_label = QLabel()
         self.autosave_label = QLabel()
-        self.counts_label = QLabel()
-        self.progress_label = QLabel()  # how much of the tables is filled: drafting's progress
+        self.counts_label = QuietLabel("错误 999 · 警告 999 · 提示 999")  # changes on every edit: repaints only itself
+        self.progress_label = QuietLabel("表格已填 999/999 格（100%）")  # how much of the tables is filled: drafting's progress
         for w in (self.file_label, self.progress_label, self.state_label, self.autosave_label, self.counts_label):
             bar.addPermanentWidget(w)
         # Fixed sizes with room for the longest texts: a label that may change size makes every
@@ -84,8 +85,6 @@ class MainWindow(FileActions, QMainWindow):
         fm, height = self.fontMetrics(), self.fontMetrics().height() + 6
         self.state_label.setFixedSize(fm.horizontalAdvance("有未保存的修改") + 12, height)
         self.autosave_label.setFixedSize(fm.horizontalAdvance("自动保存于 00:00:00") + 12, height)
-        self.counts_label.setFixedSize(fm.horizontalAdvance("错误 999 · 警告 999 · 提示 999") + 12, height)
-        self.progress_label.setFixedSize(fm.horizontalAdvance("表格已填 999/999 格（100%）") + 12, height)
 
     def _action(self, text: str, slot, keys=None, icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -351,13 +350,11 @@ class MainWindow(FileActions, QMainWindow):
     def _findings_changed(self) -> None:
         doc = self.doc
         self.navigator.mark(doc)
-        acknowledged = doc.report.acknowledged
-        open_ = [f for f in doc.findings if f.severity is Severity.ERROR or f.fingerprint not in acknowledged]
-        errors = sum(f.severity is Severity.ERROR for f in open_)
-        warnings = sum(f.severity is Severity.WARNING for f in open_)
-        infos = len(open_) - errors - warnings
-        self.counts_label.setText(f"<span style='color:{colors.SEVERITY_INK['error']}'>错误 {errors}</span> · "
-                                  f"<span style='color:{colors.SEVERITY_INK['warning']}'>警告 {warnings}</span> · 提示 {infos}")
+        errors, warnings = doc.open.count(Severity.ERROR), doc.open.count(Severity.WARNING)
+        infos = len(doc.open) - errors - warnings
+        self.counts_label.set_runs([(f"错误 {errors}", QColor(colors.SEVERITY_INK["error"])), (" · ", None),
+                                    (f"警告 {warnings}", QColor(colors.SEVERITY_INK["warning"])),
+                                    (f" · 提示 {infos}", None)])
 
     # --- pages and going to places ---------------------------------------------------------
     def _page(self, key: str) -> Page:

@@ -110,9 +110,7 @@ class Navigator(QTreeWidget):
         spec = doc.report.spec
         worst: dict[str, Severity] = {}
         counts: dict[str, int] = {}
-        for f in doc.findings:
-            if f.severity is not Severity.ERROR and f.fingerprint in doc.report.acknowledged:
-                continue
+        for f in doc.open:
             key = page_key_of(spec, f.location)
             if key is None:
                 continue

@@ -43,6 +43,7 @@ class TableModel(QAbstractTableModel):
         self._findings: dict[tuple[str, str], list[Finding]] = {}
         self._index_findings()
         self._shown = self._snapshot()
+        self._marked = self._marks()
         doc.cellsChanged.connect(self._cells_changed)
         doc.findingsChanged.connect(self._findings_changed)
 
@@ -178,36 +179,37 @@ class TableModel(QAbstractTableModel):
 
     # --- following the document --------------------------------------------------------
     # Only the cells that look different are announced: repainting the whole of 表三 on
-    # every keystroke would cost more than a frame.
+    # every keystroke would cost more than a frame. Values and marks are compared apart, as
+    # they change apart (a cell edit, then the check that follows it).
     def _snapshot(self) -> dict[tuple[str, str], tuple]:
-        return {cell: (self._values[cell[0]][cell[1]], self._worst(cell), len(self._findings.get(cell, ())))
-                for cell in self.grid.positions}
+        return {cell: self._values[cell[0]][cell[1]] for cell in self.grid.positions}
+
+    def _marks(self) -> dict[tuple[str, str], tuple]:
+        return {cell: (self._worst(cell), len(found)) for cell, found in self._findings.items()}
 
     def _cells_changed(self, table_key: str) -> None:
         if table_key == self.table.key:
             self._values = self.doc.report.table_values(table_key)
-            self._announce()  # the findings follow; announcing now keeps a check-free change correct
+            shown, before = self._snapshot(), self._shown
+            self._shown = shown
+            self._emit(cell for cell, value in shown.items() if before.get(cell) != value)
 
     def _findings_changed(self) -> None:
+        before = self._marked
         self._index_findings()
-        self._announce()
+        self._marked = marks = self._marks()
+        self._emit(cell for cell in before.keys() | marks.keys() if before.get(cell) != marks.get(cell))
 
-    def _announce(self) -> None:
-        shown = self._snapshot()
-        before, self._shown = self._shown, shown
-        for cell, look in shown.items():
-            if before.get(cell) != look:
-                index = self.index_of(*cell)
-                self.dataChanged.emit(index, index)
+    def _emit(self, cells) -> None:
+        for cell in cells:
+            index = self.index_of(*cell)
+            self.dataChanged.emit(index, index)
 
     def _index_findings(self) -> None:
-        report = self.doc.report
         found: dict[tuple[str, str], list[Finding]] = {}
-        for f in self.doc.findings:
+        for f in self.doc.open.in_table(self.table.key):
             loc = f.location
-            if loc.table != self.table.key or (loc.row is None and loc.column is None):
-                continue
-            if f.severity is not Severity.ERROR and f.fingerprint in report.acknowledged:
+            if loc.row is None and loc.column is None:
                 continue
             for cell in self._cells_of(f):
                 found.setdefault(cell, []).append(f)

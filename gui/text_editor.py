@@ -22,12 +22,6 @@ def char_count(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace())
 
 
-def open_findings_for(doc: Document, key: str) -> list[Finding]:
-    acknowledged = doc.report.acknowledged
-    return [f for f in doc.findings if f.location.text == key
-            and (f.severity is Severity.ERROR or f.fingerprint not in acknowledged)]
-
-
 class _GrowingText(QTextEdit):
     """As tall as its text, so a section reads as one page and the page scrolls."""
 
@@ -118,7 +112,7 @@ class TextEditor(_GrowingText):
 
     # --- findings -------------------------------------------------------------------------
     def show_findings(self) -> None:
-        found = open_findings_for(self.doc, self.key)
+        found = self.doc.open.in_text(self.key)
         length = len(self.toPlainText())
         spans = [(max(0, f.location.span[0]), min(length, f.location.span[1]), f)
                  for f in found if f.location.span]

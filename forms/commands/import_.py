@@ -47,7 +47,7 @@ def print_summary(result, output) -> None:
     print(f"{r.display_title}（{r.year} 年度，{format_name(result.format)}）")
     print(f"读取单元格 {counts['cells']} 个，其中有数值 {counts['filled']} 个、空白 {counts['blank']} 个；"
           f"说明 {counts['notes']} 条。")
-    blanks = [n for n in result.notes if n.message.startswith("原文 A6")]
+    blanks = [n for n in result.notes if n.finding is not None and n.finding.code == "A6"]
     for note in result.notes:
         if note not in blanks:
             print(f"  - {note.message}")

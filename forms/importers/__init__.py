@@ -10,7 +10,15 @@ from forms.importers.result import (
     DamagedFileError, ImportCancelled, ImportNote, ImportResult, NotAReportError, TooLargeError,
     UnreadableDocument, UnsupportedFormatError,
 )
-from forms.importers.sniff import import_report
+
+
+def __getattr__(name: str):
+    # The readers and their libraries (python-docx, lxml, pdfplumber) load when first asked for:
+    # opening our own file through forms.importers.open needs none of them.
+    if name == "import_report":
+        from forms.importers.sniff import import_report
+        return import_report
+    raise AttributeError(name)
 
 __all__ = ["import_report", "ImportResult", "ImportNote", "ImportCancelled", "UnreadableDocument",
            "UnsupportedFormatError", "DamagedFileError", "TooLargeError", "NotAReportError"]

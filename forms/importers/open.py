@@ -5,7 +5,6 @@ import os
 from pathlib import Path
 
 from forms.importers.result import NATIVE, ImportResult
-from forms.importers.sniff import import_report
 from forms.model import Report, store
 
 
@@ -16,6 +15,7 @@ def open_report(path: str | os.PathLike) -> tuple[Report, bool]:
     try:
         return store.load(path), True
     except store.NotOurFileError:
+        from forms.importers.sniff import import_report  # the readers' libraries, only for a foreign file
         return import_report(path).report, False
 
 
@@ -26,4 +26,5 @@ def open_source(path: str | os.PathLike) -> ImportResult:
     try:
         return ImportResult(store.load(path), NATIVE, "native-json")
     except store.NotOurFileError:
+        from forms.importers.sniff import import_report
         return import_report(path)

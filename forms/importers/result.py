@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from forms.model import store
 from forms.model import Report
+from forms.model.findings import Finding
 
 Cell = tuple[str, str, str]  # (table, row, column)
 
@@ -37,6 +38,7 @@ class ImportNote:
     message: str              # Chinese, for the clerk
     location: str | Cell = ""  # a cell (table, row, column), a section key, or a place in the source
     source_text: str = ""
+    finding: Finding | None = None  # a source_check note: the finding itself, for programs to read
 
     def to_dict(self) -> dict:
         loc = ".".join(self.location) if isinstance(self.location, tuple) else self.location

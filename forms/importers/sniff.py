@@ -131,7 +131,7 @@ def _add_source_findings(result: R.ImportResult) -> None:
         if f.code[0] in "AN":
             loc = f.location
             where = (loc.table, loc.row or "", loc.column or "") if loc.table else (loc.text or loc.section or "")
-            result.notes.append(R.ImportNote(R.SOURCE_CHECK, f"原文 {f.code}：{f.message}", where))
+            result.notes.append(R.ImportNote(R.SOURCE_CHECK, f"原文 {f.code}：{f.message}", where, finding=f))
 
 
 def _build(path: Path, doc) -> R.ImportResult:

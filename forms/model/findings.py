@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -55,7 +56,7 @@ class Finding:
     subject: str = ""
     details: dict = field(default_factory=dict)
 
-    @property
+    @cached_property  # read on every repaint of the panel and on every diff of two checks
     def fingerprint(self) -> str:
         loc = self.location
         key = "|".join(str(x or "") for x in
@@ -67,6 +68,46 @@ class Finding:
                 "location": self.location.to_dict(), "expected": _jsonable(self.expected),
                 "actual": _jsonable(self.actual), "fingerprint": self.fingerprint,
                 **({"details": _jsonable(self.details)} if self.details else {})}
+
+
+def is_open(finding: Finding, acknowledged) -> bool:
+    """Not marked “已核实” by the clerk (errors can never be marked)."""
+    return finding.severity is Severity.ERROR or finding.fingerprint not in acknowledged
+
+
+class OpenFindings:
+    """The findings of one check still open, worked out once for every view of the document:
+    in panel order, by text and by table, and the set of their fingerprints."""
+
+    def __init__(self, findings: list[Finding], acknowledged) -> None:
+        self.all = findings
+        self.open = [f for f in findings if is_open(f, acknowledged)]
+        self.fingerprints = frozenset(f.fingerprint for f in self.open)
+        self.by_text: dict[str, list[Finding]] = {}
+        self.by_table: dict[str, list[Finding]] = {}
+        for f in self.open:
+            if f.location.text:
+                self.by_text.setdefault(f.location.text, []).append(f)
+            if f.location.table:
+                self.by_table.setdefault(f.location.table, []).append(f)
+
+    def __iter__(self):
+        return iter(self.open)
+
+    def __len__(self) -> int:
+        return len(self.open)
+
+    def is_open(self, finding: Finding) -> bool:
+        return finding.fingerprint in self.fingerprints
+
+    def in_text(self, key: str) -> list[Finding]:
+        return self.by_text.get(key, [])
+
+    def in_table(self, table: str) -> list[Finding]:
+        return self.by_table.get(table, [])
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.open if f.severity is severity)
 
 
 def _jsonable(value: Any) -> Any:

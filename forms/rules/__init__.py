@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable, Iterable
 
-from forms.model.findings import Finding, Location, Severity
+from forms.model.findings import Finding, Location, Severity, is_open
 from forms.model import CellValue, Report, TableCells
 
 
@@ -149,8 +149,7 @@ def check(report: Report, prior: Report | None = None, *, final: bool = False,
 
 def open_findings(report: Report, findings: list[Finding]) -> list[Finding]:
     """Findings the clerk has not marked “已核实” (errors can never be marked)."""
-    return [f for f in findings
-            if f.severity is Severity.ERROR or f.fingerprint not in report.acknowledged]
+    return [f for f in findings if is_open(f, report.acknowledged)]
 
 
 __all__ = ["Context", "Finding", "Location", "Severity", "RULES", "rule", "rules_for", "check", "open_findings"]

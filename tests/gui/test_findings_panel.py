@@ -176,3 +176,24 @@ def test_findings_model_with_blank_rows_is_a_well_behaved_qt_model(qtmodeltester
     assert model.group_of(model.index_of(blanks[0].fingerprint)) == "verified"
     assert model.rowCount(model.index(1, 0)) == 1  # 已核实: the row, its 5 cells under it
     qtmodeltester.check(model, force_py=True)
+
+
+def test_an_edit_changes_the_panel_line_by_line_keeping_what_the_clerk_selected(window, qtmodeltester):
+    """A cell that breaks a balance adds its lines and one that restores it takes them away,
+    without the list being rebuilt: the line the clerk selected stays selected and in view."""
+    panel, doc = window.panel, window.doc
+    qtmodeltester.check(panel.model, force_py=True)  # stays connected: every later change is checked
+    resets = []
+    panel.model.modelAboutToBeReset.connect(lambda: resets.append(True))
+    _clear(window, [("withheld_state_secret", c) for c in ORGS])
+    panel.view.setCurrentIndex(_row_entry(panel))
+    before = len(doc.findings)
+    granted = doc.report.entered(T, "granted", "natural_person")
+    doc.undo_stack.push(SetCells(doc, T, {("granted", "natural_person"): granted + 1}, "改"))
+    assert len(doc.findings) > before
+    assert any(f.code == "A1" for f in panel.model.open_findings())
+    assert panel.model.findings_at(panel.view.currentIndex())[0].location.row == "withheld_state_secret"
+    doc.undo_stack.undo()
+    assert len(doc.findings) == before and not any(f.code == "A1" for f in panel.model.open_findings())
+    assert panel.model.findings_at(panel.view.currentIndex())[0].location.row == "withheld_state_secret"
+    assert resets == []
