@@ -377,3 +377,23 @@ def test_a_report_kept_in_the_2019_format_is_checked_too():
     fill(r, "regulations", "rules", "made", 1)
     fill(r, "review_litigation", "review", "pending", 1)
     assert sorted(f.code for f in text_findings(r)) == ["N4", "N7"]
+
+
+def test_a_long_text_reads_as_its_paragraphs_do_and_an_edit_rereads_one_stretch():
+    """A 1 MB section is read a stretch of paragraphs at a time: the same figures and claims,
+    at the same places, as reading it whole; a keystroke in one paragraph re-reads its stretch."""
+    from forms.rules import textfigures
+    phrases = [t for t, _ in test_phrases_read.pytestmark[0].args[1]] + list(test_claims_read.pytestmark[0].args[1])
+    phrases = [p if isinstance(p, str) else p[0] for p in phrases]
+    paragraphs = [f"第{i}段。" + phrases[i % len(phrases)].replace("\n", "") + ("\n" if i % 3 else "") +
+                  "本机关按期答复。\n" for i in range(3000)]
+    text = "".join(paragraphs)
+    assert len(text) > 100_000
+    whole = textfigures._read(text)
+    assert textfigures.read_text(text) == whole
+    assert len(whole[0]) > 1000 and len(whole[1]) > 100
+    parts_before = textfigures._read_part.cache_info()
+    edited = text[:50_000] + "另收到申请2件，" + text[50_000:]
+    assert textfigures.read_text(edited) == textfigures._read(edited)
+    reread = textfigures._read_part.cache_info().misses - parts_before.misses
+    assert 1 <= reread <= 2
