@@ -397,7 +397,7 @@ def _figure(c: _Compact, kind: str, guard: str, m: re.Match) -> Figure | None:
         column = _CASE_OUTCOME_COLUMN[m.group("outcome")]
         kind = "+".join(groups) + "." + column
     elif guard == "regulation":
-        if "等" in gap or text[:m.start()].endswith(("部门", "部门行政")):
+        if "等" in gap or text.endswith(("部门", "部门行政"), 0, m.start()):
             return None
         verbs = list(_REGULATION_VERB.finditer(before + text[m.start():m.start("noun")]))
         column = _VERB_COLUMN.get(verbs[-1].group(0), "") if verbs else ""
