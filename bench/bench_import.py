@@ -1,38 +1,39 @@
 """How long each reader takes on the real corpus and the fixtures, per document.
 
-For each document: the whole import (reader + mapping + the source document's own checks), the
-reader alone, and, as a baseline measured in the same run, the plainest reading of the same file
-(for a PDF: pdfplumber's text of every page; for Word: unzipping its main part; otherwise: the bytes
-decoded and split into lines).
-PDFs also give pages per second. Figures are the median and the worst over the runs.
-Then hostile files (tests/fixtures/import/hostile.py): how long each takes to be refused, and the
-peak memory the refusal needed (tracemalloc), as a ratio to importing the clean Huai'an PDF.
+For each document three figures taking turns run after run (so all see the same moments of a busy
+machine): the whole import (reader + mapping + the source document's own checks), the reader
+alone, and a floor: the least any reader of that kind must do with the same file —
+  PDF:  pdfplumber's text of every page;
+  Word: python-docx opening the document and reading the text of every paragraph and table cell;
+  HTML: lxml parsing the page and reading the text of every table cell and paragraph;
+  text: the bytes decoded as our reader decodes them (UTF-8, else GB18030), split into lines.
+min / median / max over the runs; the ratio is the medians'. PDFs also give pages per second.
+Then hostile files (tests/fixtures/import/hostile.py), each imported in a fresh process: the
+seconds it took to be refused and the peak resident memory (RSS) of that process, beside the
+same for the clean Huai'an PDF and for a process that only starts Python and imports the readers.
 
-    /work/venv-dev/bin/python bench/bench_import.py [runs]
+    .venv/bin/python bench/bench_import.py [runs]
 """
 from __future__ import annotations
 
 import statistics
+import subprocess
 import sys
 import tempfile
-import time
-import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from forms.model import store  # noqa: E402
 from forms.importers import import_report  # noqa: E402
 from forms.importers.docx import read_docx  # noqa: E402
 from forms.importers.html import read_html  # noqa: E402
 from forms.importers.pdf import read_pdf  # noqa: E402
 from forms.importers.text import decode, read_text  # noqa: E402
-from timing import timed
+from timing import alternating  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
-
 
 
 def reader(path: Path):
@@ -46,8 +47,9 @@ def reader(path: Path):
     return lambda: read_text(decode(path.read_bytes())[0])
 
 
-def baseline(path: Path):
-    if path.suffix.lower() == ".pdf":
+def floor(path: Path):
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
         import pdfplumber
 
         def plain_text():
@@ -55,14 +57,22 @@ def baseline(path: Path):
                 for page in pdf.pages:
                     page.extract_text()
         return plain_text
-    if path.suffix.lower() == ".docx":
-        import zipfile
+    if suffix == ".docx":
+        import docx
 
-        def unzip():
-            with zipfile.ZipFile(path) as zf:
-                zf.read("word/document.xml")
-        return unzip
-    return lambda: path.read_bytes().decode("gb18030", errors="replace").splitlines()
+        def paragraphs_and_cells():
+            document = docx.Document(str(path))
+            [p.text for p in document.paragraphs]
+            [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+        return paragraphs_and_cells
+    if suffix in (".html", ".htm"):
+        import lxml.html
+
+        def cells():
+            page = lxml.html.document_fromstring(path.read_bytes())
+            [el.text_content() for el in page.iter("td", "th", "p")]
+        return cells
+    return lambda: decode(path.read_bytes())[0].splitlines()
 
 
 def main(runs: int = 5) -> None:
@@ -71,41 +81,54 @@ def main(runs: int = 5) -> None:
     if not docs:
         print("no documents found (../shared/corpus missing?)")
         return
-    print(f"{'document':44} {'import ms (med/worst)':>22} {'reader ms':>10} {'baseline ms':>12} {'ratio':>6} {'pages/s':>8}")
+    print(f"{runs} runs, the three taking turns (ms, min / median / max)")
+    print(f"{'document':36} {'import':>24} {'reader':>10} {'floor':>10} {'× floor':>8} {'pages/s':>8}")
     for path in docs:
         result = import_report(path)  # warm up (imports, spec, OpenCC tables)
-        whole = timed(lambda: import_report(path), runs)
-        read = timed(reader(path), runs)
-        base = timed(baseline(path), runs)
-        med, worst = statistics.median(whole) * 1000, max(whole) * 1000
-        ratio = statistics.median(whole) / statistics.median(base)
-        pages = f"{result.pages / statistics.median(whole):8.1f}" if path.suffix == ".pdf" else f"{'':>8}"
-        print(f"{path.name:44} {med:10.1f} / {worst:9.1f} {statistics.median(read) * 1000:10.1f} "
-              f"{statistics.median(base) * 1000:12.2f} {ratio:6.1f} {pages}")
+        t = alternating({"import": lambda: import_report(path), "reader": reader(path), "floor": floor(path)},
+                        runs, warm=True)
+        whole, base = statistics.median(t["import"]), statistics.median(t["floor"])
+        span = f"{min(t['import']) * 1000:.1f} / {whole * 1000:.1f} / {max(t['import']) * 1000:.1f}"
+        pages = f"{result.pages / whole:8.1f}" if path.suffix == ".pdf" else f"{'':>8}"
+        print(f"{path.name[:36]:36} {span:>24} {statistics.median(t['reader']) * 1000:10.1f} "
+              f"{base * 1000:10.2f} {whole / base:8.1f} {pages}")
 
 
-def peak(func) -> tuple[float, float, str]:
-    """(seconds, peak MB, outcome) of one call."""
-    tracemalloc.start()
-    start = time.perf_counter()
+IMPORT_ONE = """
+import resource, sys, time
+start = time.perf_counter()
+from forms.importers import import_report
+from forms.model.store import StoreError
+if sys.argv[1] != "-":
     try:
-        func()
-        outcome = "imported"
-    except store.StoreError as exc:
-        outcome = f"refused: {exc.problem[:36]}"
-    seconds = time.perf_counter() - start
-    _, top = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return seconds, top / 1024 / 1024, outcome
+        import_report(sys.argv[1]); outcome = "imported"
+    except StoreError as exc:
+        outcome = "refused: " + exc.problem[:36]
+else:
+    import forms.importers.sniff, forms.importers.pdf, docx, lxml.html; outcome = "(nothing read)"
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, outcome, sep="\\t")
+"""
+
+
+def in_process(path: str) -> tuple[float, float, str]:
+    """(seconds, peak RSS MB, outcome) of importing one file in a fresh process."""
+    done = subprocess.run([sys.executable, "-c", IMPORT_ONE, path], capture_output=True, text=True, cwd=ROOT,
+                          timeout=600)
+    seconds, mb, outcome = done.stdout.strip().split("\t")
+    return float(seconds), float(mb), outcome
 
 
 def hostile_inputs() -> None:
     sys.path.insert(0, str(FIXTURES))
     import hostile
     clean = CORPUS / "huaian_city_2024.pdf"
-    base_s, base_mb, _ = peak(lambda: import_report(clean)) if clean.exists() else (1.0, 1.0, "")
-    print(f"\n{'hostile input':28} {'seconds':>8} {'x clean':>8} {'peak MB':>8} {'x clean':>8}  outcome")
-    print(f"{'(clean huaian_city_2024.pdf)':28} {base_s:8.2f} {1:8.1f} {base_mb:8.1f} {1:8.1f}")
+    start_s, start_mb, _ = in_process("-")
+    base_s, base_mb, _ = in_process(str(clean)) if clean.exists() else (1.0, start_mb, "")
+    print("\neach in a fresh process: seconds (imports included) and peak RSS")
+    print(f"{'hostile input':28} {'seconds':>8} {'x clean':>8} {'peak MB':>8} {'x clean':>8}  outcome")
+    print(f"{'(Python + the readers only)':28} {start_s:8.2f} {start_s / base_s:8.2f} {start_mb:8.1f} "
+          f"{start_mb / base_mb:8.2f}")
+    print(f"{'(clean huaian_city_2024.pdf)':28} {base_s:8.2f} {1:8.2f} {base_mb:8.1f} {1:8.2f}")
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         cases = {
@@ -119,9 +142,8 @@ def hostile_inputs() -> None:
             "PDF of 3000 pages": lambda: hostile.many_pages_pdf(tmp / "p.pdf"),
         }
         for name, build in cases.items():
-            path = build()
-            seconds, mb, outcome = peak(lambda: import_report(path))
-            print(f"{name:28} {seconds:8.2f} {seconds / base_s:8.1f} {mb:8.1f} {mb / base_mb:8.1f}  {outcome}")
+            seconds, mb, outcome = in_process(str(build()))
+            print(f"{name:28} {seconds:8.2f} {seconds / base_s:8.2f} {mb:8.1f} {mb / base_mb:8.2f}  {outcome}")
 
 
 if __name__ == "__main__":

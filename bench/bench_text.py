@@ -1,59 +1,96 @@
-"""How long the text rules (N1–N8) take on the longest corpus report.
+"""How long the text rules (N1–N8) take: on the longest corpus report, and on long texts.
 
-The editor re-checks on every keystroke, so three figures matter: cold (no text read yet: opening
-a document), warm (nothing changed: re-checking costs a cache lookup per text) and one keystroke
-(one text changed, the others cached). Each is printed as median and worst over the runs, and as
-a ratio to a plain regex scan for digits over the same texts, measured in the same run.
+The editor re-checks on every keystroke. Each keystroke here types a text never seen before (a
+counter goes into it), so no cache answers for it: one text changed, the others as they were.
+Cold is opening a document (every text read for the first time: the caches cleared). Each figure
+is min / median / max over the runs, and the median as a ratio to a plain regex scan for digits
+over the same texts, the two taking turns in the same run.
 
-    /work/venv-dev/bin/python bench/bench_text.py [runs]
+Then linearity: a long report built from every corpus text (each copy's figures shifted, so no
+stretch repeats), read cold at 1×, 4× and 16× its size beside the regex scan of the same text.
+Goal: linear in the text and under 20× the scan.
+
+    .venv/bin/python bench/bench_text.py [runs]
 """
 from __future__ import annotations
 
 import re
 import statistics
 import sys
+from itertools import count
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from forms.rules import check  # noqa: E402
-from forms.rules.textfigures import read_text  # noqa: E402
+from forms.rules.textfigures import clear_caches, read_text  # noqa: E402
 from tests.test_text_corpus import DOCUMENTS, corpus_report  # noqa: E402
-from timing import timed
+from timing import alternating, spread  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 N_CODES = [f"N{i}" for i in range(1, 9)]
 DIGITS = re.compile(r"\d+")
+SCAN_GOAL = 20.0
 
 
+def _scan(texts):
+    return lambda: [DIGITS.findall(t) for t in texts]
 
-def main(runs: int = 200) -> None:
+
+def keystrokes(runs: int) -> None:
     name = max(DOCUMENTS, key=lambda n: (CORPUS / f"{n}.txt").stat().st_size)
     report = corpus_report(CORPUS, name)
     texts = [report.text(k) for k in report.text_keys]
-    size = sum(len(t) for t in texts)
     key = "overview.on_request"
     original = report.text(key)
-    typed = iter(range(10**9))
+    typed = count()
 
-    def keystroke():
-        report.set_text(key, original + "一" * (next(typed) % 50))  # a new text each run
+    def keystroke():  # a text never seen before: the counter is new every time
+        report.set_text(key, original + f"本段第{next(typed)}次修改。")
 
-    baseline = timed(lambda: [DIGITS.findall(t) for t in texts], runs)
-    cold = timed(lambda: check(report, codes=N_CODES), runs, before=read_text.cache_clear)
-    warm = timed(lambda: check(report, codes=N_CODES), runs)
-    key_press = timed(lambda: check(report, codes=N_CODES), runs, before=keystroke)
+    times = alternating({
+        "regex scan": _scan(texts),
+        "cold (opening)": (lambda: check(report, codes=N_CODES), clear_caches),
+        "warm (nothing changed)": lambda: check(report, codes=N_CODES),
+        "keystroke": (lambda: check(report, codes=N_CODES), keystroke),
+    }, runs, warm=True)
     report.set_text(key, original)
+    base = statistics.median(times["regex scan"])
+    print(f"text rules N1–N8 on {name} ({sum(map(len, texts))} characters of text, "
+          f"{len(check(report, codes=N_CODES))} warnings), {runs} alternating runs")
+    print(f"{'':24}{'min / median / max ms':>26}{'× regex scan':>14}")
+    for label, t in times.items():
+        print(f"{label:24}{spread(t):>26}{statistics.median(t) / base:14.1f}")
 
-    base = statistics.median(baseline)
-    print(f"text rules N1–N8 on {name} ({size} characters of text, {len(check(report, codes=N_CODES))} "
-          f"warnings), {runs} runs each")
-    print(f"{'':12}{'median ms':>10}{'worst ms':>10}{'× regex scan':>14}")
-    for label, times in [("regex scan", baseline), ("cold", cold), ("warm", warm), ("keystroke", key_press)]:
-        med = statistics.median(times)
-        print(f"{label:12}{med * 1000:10.3f}{max(times) * 1000:10.3f}{med / base:14.1f}")
+
+def long_text() -> str:
+    """Every corpus text, each copy's figures shifted by its number: nothing repeats."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    return "\n".join(re.sub(r"\d+", lambda m: str(int(m.group()) + n), t) for n, t in enumerate(texts))
+
+
+def linearity(runs: int) -> None:
+    unit = long_text()
+    sizes = (1, 4, 16)
+    print(f"\ncold read of a long text (corpus texts joined, {len(unit)} characters at 1×), {runs} alternating runs")
+    print(f"{'size':>6}{'characters':>12}{'read ms min/med/max':>26}{'scan ms':>9}{'× scan':>8}{'ms per 100k':>13}")
+    per_char = []
+    worst_ratio = 0.0
+    for n in sizes:
+        text = "\n".join(re.sub(r"\d+", lambda m, i=i: str(int(m.group()) + 1000 * i), unit) for i in range(n))
+        times = alternating({"scan": _scan([text]), "read": (lambda: read_text(text), clear_caches)}, runs)
+        med, base = statistics.median(times["read"]), statistics.median(times["scan"])
+        per_char.append(med / len(text))
+        worst_ratio = max(worst_ratio, med / base)
+        print(f"{n:>5}×{len(text):>12}{spread(times['read']):>26}{base * 1000:9.2f}{med / base:8.1f}"
+              f"{med / len(text) * 1e5 * 1000:13.2f}")
+    growth = per_char[-1] / per_char[0]
+    print(f"time per character at {sizes[-1]}× the text: {growth:.2f}× that at 1× (linear: about 1); "
+          f"goal < {SCAN_GOAL:.0f}× the scan at every size: {'met' if worst_ratio < SCAN_GOAL else 'missed'}")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200)
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+    keystrokes(runs)
+    linearity(max(5, runs // 20))

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPixm
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QMenu, QPushButton,
                                QTreeView, QVBoxLayout, QWidget)
 
-from forms.model.findings import Finding, Severity, blank_row_label
+from forms.model.findings import Finding, blank_row_label
 from gui.commands import Acknowledge, AcknowledgeAll
 from gui.document import Document
 from gui.interaction import Interaction

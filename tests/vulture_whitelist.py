@@ -44,3 +44,6 @@ _.hasHeightForWidth  # unused method (gui/compare_page.py): Qt's layout calls it
 _.paintEvent  # unused method (gui/compare_page.py): Qt calls it
 _.keep_with_next  # unused attribute (forms/render/infographic.py): a python-docx property set
 _.space_after  # unused attribute (forms/render/infographic.py): a python-docx property set
+request  # unused variable (tests/test_series.py:15)
+paintEvent  # unused method (gui/quiet_label.py: Qt calls it)
+__getattr__  # unused function (forms/importers/__init__.py: Python calls it for a name the module lacks)

@@ -1,0 +1,85 @@
+"""What each command costs as a process: for a command, start-up is almost all of its time.
+
+Each subcommand runs as `python -m gui.launcher …` (what the `nianbao` script does) on the
+sample, and beside it, taking turns, the floor: a Python process that imports pydantic and loads
+the report's JSON (less cannot read a report). Wall time and CPU time (user + system of the
+child, which the machine's other load inflates less), min / median / max over the runs, and the
+median CPU as a ratio to the floor's. Goal for `check`: < 1.5× the floor.
+
+    .venv/bin/python bench/bench_start.py [runs]
+"""
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "resources" / "sample" / "qinglan_county_2024.json"
+CORPUS = ROOT.parent / "shared" / "corpus"
+CHECK_GOAL = 1.5
+
+
+def run_once(argv: list[str], env: dict) -> tuple[float, float]:
+    """(wall s, CPU s) of one process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env, timeout=300)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main(runs: int = 7) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="nianbao-start-"))
+    report = folder / "report.json"
+    shutil.copy(SAMPLE, report)
+    nianbao = [sys.executable, "-m", "gui.launcher"]
+    cases = {
+        "floor: import pydantic, load the JSON": [sys.executable, "-c",
+                                                   f"import json, pydantic; json.loads(open({str(report)!r}, encoding='utf-8').read())"],
+        "nianbao --help": nianbao + ["--help"],
+        "nianbao check": nianbao + ["check", str(report)],
+        "nianbao check --json": nianbao + ["check", str(report), "--json"],
+        "nianbao new": nianbao + ["new", "--year", "2025", "--org", "青岚县人民政府", "-o", str(folder / "new.json")],
+        "nianbao prefill": nianbao + ["prefill", str(report), "-o", str(folder / "draft.json")],
+        "nianbao export --html": nianbao + ["export", str(report), "--html", str(folder / "r.html"), "--force"],
+        "nianbao export --docx": nianbao + ["export", str(report), "--docx", str(folder / "r.docx"), "--force"],
+    }
+    text = CORPUS / "shanghai_govoffice_2019.txt"
+    if text.exists():
+        cases["nianbao import (text)"] = nianbao + ["import", str(text), "-o", str(folder / "imported.json")]
+    # As installed: byte-code compiled once, kept out of the checkout.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="nianbao-pyc-")
+    env["XDG_CONFIG_HOME"], env["XDG_DATA_HOME"] = str(folder / "config"), str(folder / "data")
+    for argv in cases.values():
+        run_once(argv, env)  # byte-code compiled
+    wall: dict[str, list[float]] = {name: [] for name in cases}
+    cpu: dict[str, list[float]] = {name: [] for name in cases}
+    for i in range(runs):
+        order = list(cases.items())
+        for name, argv in (order if i % 2 == 0 else order[::-1]):
+            w, c = run_once(argv, env)
+            wall[name].append(w)
+            cpu[name].append(c)
+    floor = statistics.median(cpu[next(iter(cases))])
+    print(f"each command as a process, {runs} runs taking turns (ms, min / median / max)")
+    print(f"{'':40}{'wall':>22}{'CPU':>22}{'× floor (CPU)':>15}")
+    for name in cases:
+        w, c = wall[name], cpu[name]
+        cell = lambda t: f"{min(t) * 1000:.0f} / {statistics.median(t) * 1000:.0f} / {max(t) * 1000:.0f}"  # noqa: E731
+        print(f"{name:40}{cell(w):>22}{cell(c):>22}{statistics.median(c) / floor:15.2f}")
+    ratio = statistics.median(cpu["nianbao check"]) / floor
+    print(f"nianbao check: {ratio:.2f}× the floor (goal < {CHECK_GOAL}×: {'met' if ratio < CHECK_GOAL else 'missed'})")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 7)
