@@ -5,6 +5,7 @@ and says what changed, so every view and the checker follow the model.
 """
 from __future__ import annotations
 
+import threading
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +20,11 @@ from forms.model.preface import follow_cover
 from forms.rules import check
 
 
+# Characters of text above which the rules run on a worker thread: reading a long section (a
+# 1 MB paste) takes longer than a frame, and the editor must never stop answering the clerk.
+LONG_TEXT = 100_000
+
+
 class Document(QObject):
     cellsChanged = Signal(str)        # table key
     textChanged = Signal(str)         # text key: "overview.intro", "problems", "notes.fees" …
@@ -28,6 +34,7 @@ class Document(QObject):
     changed = Signal()                # anything: autosave, window title
     modifiedChanged = Signal(bool)
     revealRequested = Signal(object)  # a forms.model.findings.Location an undo/redo just changed
+    _checkedAside = Signal(int, object)  # (generation, findings) from the worker thread
     consolidationChanged = Signal()   # a consolidated report's set of units (汇总)
 
     def __init__(self, report: Report, path: Path | None = None, *, doc_id: str | None = None,
@@ -44,6 +51,9 @@ class Document(QObject):
         self._dirty_outside_undo = False
         self._batch_depth = 0
         self._pending: set[tuple[str, str]] = set()
+        self._generation = 0      # edits checked so far; a worker's result for an older one is stale
+        self._checking_aside = False
+        self._checkedAside.connect(self._aside_done)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         if check_now:
             self.recheck()
@@ -72,10 +82,39 @@ class Document(QObject):
         self.changed.emit()
 
     def recheck(self) -> None:
-        self.findings = check(self.report)
+        """Run the rules; on a report with long texts, on a worker thread (the findings follow
+        when it is done; until then the last ones stay shown)."""
+        self._generation += 1
+        if sum(len(self.report.text(k)) for k in self.report.text_keys) > LONG_TEXT:
+            self._check_aside()
+        else:
+            self._show(check(self.report))
+
+    @property
+    def checking(self) -> bool:
+        """A check is running on the worker thread."""
+        return self._checking_aside
+
+    def _show(self, findings: list[Finding]) -> None:
+        self.findings = findings
         self.open = OpenFindings(self.findings, self.report.acknowledged)
         self.checked = True
         self.findingsChanged.emit()
+
+    def _check_aside(self) -> None:
+        if self._checking_aside:
+            return  # the edit is checked when the running check is done (_aside_done)
+        self._checking_aside = True
+        generation, copy = self._generation, self.report.model_copy(deep=True)  # texts are shared, not copied
+        threading.Thread(target=lambda: self._checkedAside.emit(generation, check(copy)), daemon=True,
+                         name="nianbao-check").start()
+
+    def _aside_done(self, generation: int, findings: list[Finding]) -> None:
+        self._checking_aside = False
+        if generation == self._generation:
+            self._show(findings)
+        else:  # edited meanwhile: check what the report is now
+            self._check_aside()
 
     # --- edits (called by commands) ----------------------------------------------------
     @contextmanager

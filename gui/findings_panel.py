@@ -103,6 +103,16 @@ def build_tree(doc: Document, groups) -> list[Node]:
     return out
 
 
+def _numbered(keys: list[tuple]) -> list[tuple]:
+    """Keys made unique among siblings: a text pasted twice says the same thing twice."""
+    seen: dict[tuple, int] = {}
+    out = []
+    for key in keys:
+        seen[key] = seen.get(key, 0) + 1
+        out.append((*key, seen[key]))
+    return out
+
+
 class FindingsModel(QAbstractItemModel):
     """The findings as a tree that follows each check by difference: lines of findings that
     stay are left alone, those gone are removed and new ones inserted, so the view keeps its
@@ -136,11 +146,10 @@ class FindingsModel(QAbstractItemModel):
         """Make the children of node `pid` those of `specs`; False when only a reset can
         (siblings that stay changed their order)."""
         parent = self.nodes[pid]
-        old_keys = [self.nodes[i].key for i in parent.children]
-        new_keys = [s.key for s in specs]
+        old_keys = _numbered([self.nodes[i].key for i in parent.children])
+        new_keys = _numbered([s.key for s in specs])
         old_set, new_set = set(old_keys), set(new_keys)
-        if len(new_set) != len(new_keys) or \
-                [k for k in old_keys if k in new_set] != [k for k in new_keys if k in old_set]:
+        if [k for k in old_keys if k in new_set] != [k for k in new_keys if k in old_set]:
             return False
         where = self._index_of_id(pid)
         i = len(old_keys) - 1
@@ -160,13 +169,13 @@ class FindingsModel(QAbstractItemModel):
             i = j - 1
         pos = k = 0
         while k < len(specs):
-            if specs[k].key in old_set:  # stays: only its text, and its own children, may change
+            if new_keys[k] in old_set:  # stays: only its text, and its own children, may change
                 if not self._update(parent.children[pos], specs[k]):
                     return False
                 pos, k = pos + 1, k + 1
                 continue
             m = k
-            while m < len(specs) and specs[m].key not in old_set:
+            while m < len(specs) and new_keys[m] not in old_set:
                 m += 1
             self.beginInsertRows(where, pos, pos + m - k - 1)
             parent.children[pos:pos] = [self._make(pid, spec) for spec in specs[k:m]]
@@ -182,7 +191,7 @@ class FindingsModel(QAbstractItemModel):
         if look != (node.text, len(node.findings), self._verified(node) if node.group == "verified" else ""):
             self.dataChanged.emit(self.createIndex(node.row, 0, node.parent),
                                   self.createIndex(node.row, len(self.HEADERS) - 1, node.parent))
-        return self._sync(nid, spec.specs)
+        return self._sync(nid, spec.specs) if spec.specs or node.children else True
 
     def _make(self, pid: int, spec: Node) -> int:
         nid, self._next_id = self._next_id, self._next_id + 1

@@ -1,7 +1,7 @@
 """Plain-paragraph editors for the text sections, on the document's undo stack, with findings underlined."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
@@ -15,11 +15,15 @@ from gui import palette as colors
 UNDERLINE = {s: QColor(colors.TEXT_UNDERLINE[s.value]) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
 MARK = {s: QColor(colors.TEXT_MARK[s.value]) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
 MIN_LINES = 4
+LONG_LINES = 24  # the height of the box a long text scrolls in
+LONG_TEXT = 50_000  # characters above which the count follows typing after a pause, not on each key
+# What QTextDocument.toPlainText() turns into plain characters, for a stretch read through a cursor.
+_PLAIN = str.maketrans({"\u2029": "\n", "\u2028": "\n", "\xa0": " "})
 
 
 def char_count(text: str) -> int:
     """Characters as Chinese offices count them: everything but whitespace."""
-    return sum(1 for ch in text if not ch.isspace())
+    return sum(map(len, text.split()))  # split() breaks at exactly what isspace() calls space
 
 
 class _GrowingText(QTextEdit):
@@ -34,6 +38,13 @@ class _GrowingText(QTextEdit):
         self._fit()
 
     def _fit(self, *_):
+        if self.document().characterCount() > LONG_TEXT:
+            # A long text scrolls in a box of its own: growing to its height would lay out all of
+            # it on every resize (seconds for 1 MB), and no page scrolls well that far.
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            self.setFixedHeight(self.fontMetrics().lineSpacing() * LONG_LINES + 2 * self.frameWidth() + 6)
+            return
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lines = self.fontMetrics().lineSpacing() * MIN_LINES
         height = max(lines, round(self.document().size().height())) + 2 * self.frameWidth() + 6
         self.setFixedHeight(height)
@@ -55,7 +66,9 @@ class TextEditor(_GrowingText):
         self._shown = None
         self.setUndoRedoEnabled(False)  # undo belongs to the document's stack
         self.setTabChangesFocus(True)
-        self.setPlainText(self.model_text())
+        self._plain = self.model_text()  # the text shown, kept up to date change by change
+        self.setPlainText(self._plain)
+        self.document().contentsChange.connect(self._contents_change)
         self.textChanged.connect(self._typed)
         doc.textChanged.connect(self._model_changed)
         doc.findingsChanged.connect(self.show_findings)
@@ -65,10 +78,26 @@ class TextEditor(_GrowingText):
         """The text shown for the model's."""
         return self.doc.report.text(self.key)
 
+    def plain_text(self) -> str:
+        return self._plain
+
+    def _contents_change(self, position: int, removed: int, added: int) -> None:
+        """Follow a change without copying the whole text out of Qt (a 1 MB section: 15 ms a key)."""
+        if self._applying:
+            return
+        document = self.document()
+        cursor = QTextCursor(document)
+        cursor.setPosition(position)
+        cursor.setPosition(min(position + added, document.characterCount() - 1), QTextCursor.MoveMode.KeepAnchor)
+        inserted = cursor.selectedText().translate(_PLAIN)
+        text = self._plain[:position] + inserted + self._plain[position + removed:]
+        # Qt counts UTF-16 units: with a character beyond them the positions differ, so read it all.
+        self._plain = text if len(text) == document.characterCount() - 1 else self.toPlainText()
+
     def _typed(self) -> None:
         if self._applying:
             return
-        text = self.toPlainText()
+        text = self._plain
         old = self.doc.report.text(self.key)
         if text == old or text == self.model_text():
             return
@@ -79,7 +108,7 @@ class TextEditor(_GrowingText):
     def _model_changed(self, key: str) -> None:
         if key != self.key:
             return
-        new, old = self.model_text(), self.toPlainText()
+        new, old = self.model_text(), self._plain
         if new == old:
             return
         prefix = 0
@@ -91,6 +120,7 @@ class TextEditor(_GrowingText):
         self._applying = True
         try:
             self.setPlainText(new)
+            self._plain = new
         finally:
             self._applying = False
         cursor = self.textCursor()
@@ -113,12 +143,12 @@ class TextEditor(_GrowingText):
     # --- findings -------------------------------------------------------------------------
     def show_findings(self) -> None:
         found = self.doc.open.in_text(self.key)
-        length = len(self.toPlainText())
+        length = len(self._plain)
         spans = [(max(0, f.location.span[0]), min(length, f.location.span[1]), f)
                  for f in found if f.location.span]
         whole = [f for f in found if not f.location.span]
         shown = ([(a, b, f.fingerprint, f.severity) for a, b, f in spans],
-                 [(f.fingerprint, f.message, f.severity) for f in whole], self.toPlainText())
+                 [(f.fingerprint, f.message, f.severity) for f in whole], self._plain)
         if shown == self._shown:
             return  # re-marking on every keystroke elsewhere would cost a frame
         self._shown = shown
@@ -163,7 +193,7 @@ class TextEditor(_GrowingText):
 
     def show_span(self, span: tuple[int, int] | None) -> None:
         cursor = self.textCursor()
-        length = len(self.toPlainText())
+        length = len(self._plain)
         if span:
             cursor.setPosition(min(span[0], length))
             cursor.setPosition(min(span[1], length), QTextCursor.MoveMode.KeepAnchor)
@@ -227,13 +257,21 @@ class TextBlock(QWidget):
         title.setVisible(bool(heading))  # (once parented) a one-text section has its heading on the page
         layout.addWidget(guide)
         layout.addLayout(row)
-        self.editor.textChanged.connect(self._count)
+        self._count_later = QTimer(self, singleShot=True, interval=300)
+        self._count_later.timeout.connect(self._count)
+        self.editor.textChanged.connect(self._typed)
         doc.priorChanged.connect(self._show_prior)
         self._count()
         self._show_prior()
 
+    def _typed(self) -> None:
+        if len(self.editor.plain_text()) > LONG_TEXT:
+            self._count_later.start()  # counting a long text on every key would cost a frame
+        else:
+            self._count()
+
     def _count(self) -> None:
-        self.count.setText(f"{char_count(self.editor.toPlainText())} 字")
+        self.count.setText(f"{char_count(self.editor.plain_text())} 字")
 
     def _show_prior(self) -> None:
         prior = self.doc.report.prior
