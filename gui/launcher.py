@@ -44,6 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     from forms.commands import main as cli_main, subcommand_names
     if argv and (argv[0] in subcommand_names() or argv[0] in ("-h", "--help")):
         return cli_main(argv, pdf_engine=write_pdf, raster_engine=raster_svg)
+    from gui.applog import guarded_start, start_logging
+    return guarded_start(lambda: _run_editor(argv), start_logging())
+
+
+def _run_editor(argv: list[str]) -> int:
     try:
         from gui.app import run_editor
     except ImportError as exc:

@@ -10,16 +10,15 @@ from gui.names import APPLICATION, ORGANIZATION
 MAX_RECENT = 10
 
 
-def data_dir() -> Path:
-    """Per-user data folder (on Windows %APPDATA%\\nianbao\\nianbao)."""
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-
-
 def recovery_dir() -> Path:
-    return data_dir() / "recovery"
+    """Per-user, per-machine (on Windows %LOCALAPPDATA%\\nianbao\\nianbao\\recovery): not synced with a
+    roaming profile, whose copy of an editor's lock would look alive on another PC."""
+    local = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(local) / "recovery"
 
 
 def default_settings() -> QSettings:
+    """The clerk's settings (on Windows %APPDATA%\\nianbao\\nianbao.ini, roaming with the profile)."""
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
 
 

@@ -240,3 +240,12 @@ def test_blank_cells_are_listed_a_row_at_a_time_for_people_and_a_cell_at_a_time_
     data = json.loads(capsys.readouterr().out)
     assert sum(1 for f in data["findings"]
                if f["code"] == "A6" and f["location"].get("row") == "granted") == 6
+
+
+def test_version_names_the_installed_release():
+    """IT asks "which version is on this PC?": the answer is the release in pyproject.toml."""
+    import tomllib
+    version = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    proc = nianbao("--version")
+    assert proc.returncode == 0
+    assert proc.stdout.strip() == f"nianbao {version['project']['version']}"
