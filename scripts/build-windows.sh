@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 # Debian tools: Wine (pre-compiles the .pyc with the package's own CPython), the MinGW compiler for the
 # launchers, NSIS, and rsvg/ImageMagick for the icon.
 need=(wine wine64 nsis gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 librsvg2-bin imagemagick git)
+[ -n "${NIANBAO_SIGN_PKCS12:-}" ] && need+=(osslsigncode)   # signing with the office's certificate
 missing=()
 for p in "${need[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

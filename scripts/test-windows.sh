@@ -82,7 +82,11 @@ USERDIR="$WINEPREFIX/drive_c/users/$(whoami)"
 INSTALL_WIN='C:\Users\张三\AppData\Local\Programs\年报 编辑器'
 INSTALL="$WINEPREFIX/drive_c/users/张三/AppData/Local/Programs/年报 编辑器"
 DOCS_WIN='D:\2025年 年报'
-PORTABLE_CLI=$(winpath "$OUT/nianbao/nianbao-cli.exe" || echo "$OUT/nianbao/nianbao-cli.exe")
+PORTABLE_CLI=$(winpath "$OUT/nianbao/nianbao-cli.exe")
+PORTABLE_PY=$(winpath "$OUT/nianbao/python/python.exe")
+# A command line handed to CreateProcess verbatim, as typed at a Windows prompt (NSIS's /D= must not be
+# quoted although the path has a space; wine would quote it as one argument).
+rawrun() { w "$PORTABLE_PY" -c "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1]))" "$1"; }
 
 prefix() {
   wineserver -k 2>/dev/null; rm -rf "$WINEPREFIX"
@@ -136,7 +140,7 @@ import_pdf() {
 step "import a corpus PDF" import_pdf
 
 install() {
-  w "$OUT/nianbao-setup-$version.exe" /S "/D=$INSTALL_WIN" || return 1
+  rawrun "\"$(winpath "$OUT/nianbao-setup-$version.exe")\" /S /D=$INSTALL_WIN" || return 1
   wineserver -w
   for f in nianbao.exe nianbao-cli.exe uninstall.exe python/pythonw.exe; do
     [ -f "$INSTALL/$f" ] || { echo "not installed: $f"; return 1; }

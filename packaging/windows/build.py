@@ -297,6 +297,19 @@ def build_launchers(dist: Path, tmp: Path, version: str) -> None:
              "-o", str(dist / exe), str(HERE / "launcher.c"), str(tmp / "launcher.res"), "-lshell32"])
 
 
+def sign(path: Path) -> None:
+    """Authenticode signature with the office's certificate, when one is given (else SmartScreen warns)."""
+    pfx = os.environ.get("NIANBAO_SIGN_PKCS12")
+    if not pfx:
+        return
+    signed = path.with_suffix(".signed")
+    run(["osslsigncode", "sign", "-pkcs12", pfx, "-pass", os.environ.get("NIANBAO_SIGN_PASSWORD", ""),
+         "-n", "年报编辑器", "-h", "sha256", "-t", os.environ.get("NIANBAO_SIGN_TIMESTAMP", "http://timestamp.digicert.com"),
+         "-in", str(path), "-out", str(signed)])
+    signed.replace(path)
+    log(f"signed {path.name}")
+
+
 def write_manifest(dist: Path, lock: dict, version: str, commit: str, windows_builtins: list[str] | None) -> dict:
     files = {p.relative_to(dist).as_posix(): p.stat().st_size
              for p in sorted(dist.rglob("*")) if p.is_file() and p.name != "manifest.json"}
@@ -357,6 +370,8 @@ def build(folder_only: bool) -> None:
         trim_site(site)
         if not folder_only:
             build_launchers(dist, tmp, version)
+            for exe in ("nianbao.exe", "nianbao-cli.exe"):
+                sign(dist / exe)
     if folder_only:  # what the tests check without Wine: every module the app imports is in the bundle
         write_manifest(dist, lock, version, commit + ("-dirty" if dirty else ""), windows_builtins=None)
         log(f"folder assembled (no launchers, no .pyc, no installer) in {dist.relative_to(REPO)}")
@@ -367,6 +382,7 @@ def build(folder_only: bool) -> None:
     make_zip(dist, OUT / f"nianbao-{version}-win64.zip")
     log("making the installer")
     make_installer(dist, OUT / f"nianbao-setup-{version}.exe", version)
+    sign(OUT / f"nianbao-setup-{version}.exe")
     sizes = {
         "folder_bytes": manifest["total_bytes"],
         "zip_bytes": (OUT / f"nianbao-{version}-win64.zip").stat().st_size,

@@ -20,6 +20,7 @@ VIAddVersionKey /LANG=2052 "ProductName" "${APPNAME}"
 VIAddVersionKey /LANG=2052 "FileDescription" "${APPNAME} 安装程序"
 VIAddVersionKey /LANG=2052 "FileVersion" "${VERSION}"
 VIAddVersionKey /LANG=2052 "ProductVersion" "${VERSION}"
+VIAddVersionKey /LANG=2052 "LegalCopyright" "nianbao"
 
 !define MUI_ICON "${SRC}\nianbao.ico"
 !define MUI_UNICON "${SRC}\nianbao.ico"
