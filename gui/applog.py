@@ -49,9 +49,15 @@ def start_logging(folder: Path | None = None) -> Path:
         previous(kind, value, tb)
 
     sys.excepthook = log_uncaught
-    log.info("启动 %s，Python %s，%s，参数 %s", APP_TITLE, platform.python_version(), platform.platform(),
-             sys.argv[1:])
+    log.info("启动 %s，Python %s，%s，参数 %s", APP_TITLE, platform.python_version(), _system(), sys.argv[1:])
     return path
+
+
+def _system() -> str:
+    if sys.platform == "win32":  # not platform.platform(): on Windows it runs a slow WMI query
+        v = sys.getwindowsversion()
+        return f"Windows {v.major}.{v.minor}.{v.build}"
+    return platform.platform()
 
 
 def show_error(title: str, text: str) -> None:

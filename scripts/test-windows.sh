@@ -183,6 +183,7 @@ live_window() {
   for _ in $(seq 1 120); do
     found=$(xdotool search --onlyvisible --name "年报编辑器" 2>/dev/null | head -1)
     [ -n "$found" ] && break
+    kill -0 "$app" 2>/dev/null || break   # the editor ended without a window
     sleep 1
   done
   [ -n "$found" ] || { echo "no editor window within 120 s"; cat "$SMOKE/logs/live-app.log"; return 1; }
