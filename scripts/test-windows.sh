@@ -59,8 +59,10 @@ step "build the package (or reuse this commit's)" build || true
 [ -f "$OUT/nianbao/nianbao-cli.exe" ] || { echo "FAIL: no package to test"; exit 1; }
 
 # ---------------------------------------------------------------- Wine
-export WINEPREFIX=$OUT/wineprefix-test WINEDEBUG=-all WINEARCH=win64
-export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
+# Outside the repository: the prefix's z: drive links to / (see WINE_HOME in packaging/windows/build.py).
+WINE_HOME=${XDG_CACHE_HOME:-$HOME/.cache}/nianbao-windows/$(printf %s "$REPO" | sha1sum | cut -c1-10)
+export WINEPREFIX=$WINE_HOME/prefix-test WINEDEBUG=-all WINEARCH=win64
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d;winedbg.exe=d"  # a crash ends, not waits
 export LC_ALL=C.UTF-8
 xvfb_pid=""
 cleanup() {
@@ -75,8 +77,16 @@ for _ in $(seq 1 40); do [ -s "$SMOKE/display" ] && break; sleep 0.5; done
 [ -s "$SMOKE/display" ] || { echo "FAIL: Xvfb did not start"; exit 1; }
 export DISPLAY=":$(head -1 "$SMOKE/display")"
 
+# A Chinese Windows: code page 936 and a zh-CN UI, as on a clerk's PC (Wine's own locale tables; the
+# Linux tools of this script keep C.UTF-8).
+wine() { LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 command wine "$@"; }
 # Wine's Python cannot use a regular file or a closed handle as a standard stream: pipes everywhere.
 w() { true | wine "$@" 2>&1 | cat; return "${PIPESTATUS[1]}"; }
+shell_folder() {  # the Linux path of a Windows shell folder (Desktop, Programs, …) of this prefix
+  local win; win=$(w reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Explorer\Shell Folders' /v "$1" |
+    tr -d '\r' | sed -n "s/^ *$1 *REG_SZ *//p")
+  winepath -u "$win"
+}
 winpath() { winepath -w "$1" 2>/dev/null; }
 USERDIR="$WINEPREFIX/drive_c/users/$(whoami)"
 INSTALL_WIN='C:\Users\张三\AppData\Local\Programs\年报 编辑器'
@@ -90,18 +100,22 @@ rawrun() { w "$PORTABLE_PY" -c "import subprocess, sys; sys.exit(subprocess.call
 
 prefix() {
   wineserver -k 2>/dev/null; rm -rf "$WINEPREFIX"
-  wineboot -i && wineserver -w || return 1
+  wine wineboot -i && wineserver -w || return 1
   for dll in icuuc bcryptprimitives; do   # icuuc_stub.c -> icuuc.dll, into the prefix only
     x86_64-w64-mingw32-gcc -shared -O2 -o "$SMOKE/$dll.dll" "$SHIMS/${dll}_stub.c" || return 1
     cp "$SMOKE/$dll.dll" "$WINEPREFIX/drive_c/windows/system32/" || return 1
   done
   # Real folders, not links into the Linux home: the installer's shortcuts must land inside the prefix.
-  for d in Desktop Documents "AppData/Roaming/Microsoft/Windows/Start Menu/Programs"; do
-    [ -L "$USERDIR/$d" ] && rm "$USERDIR/$d"; mkdir -p "$USERDIR/$d"
+  DESKTOP=$(shell_folder Desktop) && PROGRAMS=$(shell_folder Programs) || return 1
+  echo "Desktop: $DESKTOP; Programs: $PROGRAMS"
+  for d in "$DESKTOP" "$(shell_folder Personal)" "$PROGRAMS"; do
+    [ -L "$d" ] && rm "$d"; mkdir -p "$d"
   done
+  printf 'DESKTOP=%q\nPROGRAMS=%q\n' "$DESKTOP" "$PROGRAMS" >"$SMOKE/folders"
   ln -sfn "$SMOKE/d" "$WINEPREFIX/dosdevices/d:"   # D:\2025年 年报\ — a Chinese folder name with a space
 }
-step "Wine prefix with the test shims, D: drive" prefix
+step "Wine prefix (zh-CN, code page 936) with the test shims, D: drive" prefix
+. "$SMOKE/folders" 2>/dev/null || true
 
 version_check() {
   local out; out=$(w "$PORTABLE_CLI" --version) || return 1
@@ -145,32 +159,20 @@ install() {
   for f in nianbao.exe nianbao-cli.exe uninstall.exe python/pythonw.exe; do
     [ -f "$INSTALL/$f" ] || { echo "not installed: $f"; return 1; }
   done
-  for lnk in "$USERDIR/Desktop/年报编辑器.lnk" "$USERDIR/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/年报编辑器.lnk"; do
+  for lnk in "$DESKTOP/年报编辑器.lnk" "$PROGRAMS/年报编辑器.lnk"; do
     [ -f "$lnk" ] || { echo "no shortcut $lnk"; return 1; }
   done
   w reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\nianbao' | grep -q DisplayName
 }
 step "silent install into $INSTALL_WIN" install
 
-shortcut_target() {  # the path a .lnk points to (its UTF-16 strings; Wine writes the target there)
-  python3 - "$1" <<'EOF'
-import re, sys
-data = open(sys.argv[1], "rb").read()
-for text in re.findall(rb"(?:[^\x00][\x00]|[^\x00][^\x00]){4,}", data):
-    for s in (text.decode("utf-16-le", "ignore"), text.decode("latin-1")):
-        if s.lower().endswith("nianbao.exe") and ":" in s:
-            print(s); sys.exit(0)
-sys.exit("no target found")
-EOF
-}
 shortcut_starts() {
-  local target; target=$(shortcut_target "$USERDIR/Desktop/年报编辑器.lnk") || return 1
-  echo "shortcut target: $target"
-  [ "$target" = "$INSTALL_WIN\\nianbao.exe" ] || { echo "unexpected target"; return 1; }
-  # The GUI launcher (pythonw, no console) opens the report given on its command line and draws it.
+  # Started the way Explorer starts it (ShellExecute on the .lnk), with a report on the command line
+  # that the editor opens and draws into a PNG (the minimal platform: no desktop needed).
+  local lnk; lnk=$(winpath "$DESKTOP/年报编辑器.lnk")
   WINEQT_QPA_PLATFORM=minimal:enable_fonts QT_QPA_PLATFORM=minimal:enable_fonts \
-    w "$target" --screenshot "$DOCS_WIN\\快捷方式.png" "$DOCS_WIN\\报告.docx" || return 1
-  [ -s "$SMOKE/d/2025年 年报/快捷方式.png" ]
+    w start /wait "$lnk" --screenshot "$DOCS_WIN\\快捷方式.png" "$DOCS_WIN\\报告.docx" || return 1
+  [ -s "$SMOKE/d/2025年 年报/快捷方式.png" ] || { echo "no screenshot from the shortcut's target"; return 1; }
 }
 step "the installed shortcut's target starts (opens D:\\2025年 年报\\报告.docx)" shortcut_starts
 
@@ -194,8 +196,10 @@ live_window() {
   echo "screenshot colours: $colours"
   kill "$app" 2>/dev/null; wineserver -k; wait "$app" 2>/dev/null
   [ "$colours" -gt 50 ] || { echo "the screenshot is blank"; return 1; }
-  local logs="$USERDIR/AppData/Local/nianbao/nianbao/Logs/nianbao.log"
-  grep -q "启动" "$logs" || { echo "no start-up line in $logs"; return 1; }
+  local logs; logs=$(find "$WINEPREFIX/drive_c/users" -name nianbao.log | head -1)
+  echo "log file: $logs"   # %LOCALAPPDATA%\nianbao\nianbao\Logs\nianbao.log
+  case "$logs" in */AppData/Local/nianbao/nianbao/Logs/nianbao.log) ;; *) echo "log not in %LOCALAPPDATA%"; return 1;; esac
+  grep -q "报告.docx" "$logs" || { echo "no start-up line in $logs"; return 1; }
 }
 step "live editor window from the installed package (screenshot)" live_window
 
@@ -205,7 +209,7 @@ uninstall() {
   wineserver -w
   local left=0
   [ -e "$INSTALL" ] && { echo "left behind:"; find "$INSTALL" | head; left=1; }
-  for lnk in "$USERDIR/Desktop/年报编辑器.lnk" "$USERDIR/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/年报编辑器.lnk"; do
+  for lnk in "$DESKTOP/年报编辑器.lnk" "$PROGRAMS/年报编辑器.lnk"; do
     [ -e "$lnk" ] && { echo "shortcut left: $lnk"; left=1; }
   done
   grep -il 'nianbao' "$WINEPREFIX"/*.reg && { echo "registry entries left"; grep -i -B2 nianbao "$WINEPREFIX"/user.reg | head; left=1; }

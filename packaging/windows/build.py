@@ -29,6 +29,10 @@ REPO = HERE.parents[1]
 LOCK = HERE / "lock.txt"
 OUT = REPO / "build" / "windows"
 CACHE = OUT / "cache"            # downloads, kept between builds (checked by hash every time)
+# Wine prefixes live outside the repository: their drive links (z: -> /) would lead any tool that walks
+# the tree (setuptools' file finder follows links) through the whole file system.
+WINE_HOME = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "nianbao-windows" / \
+    hashlib.sha1(str(REPO).encode()).hexdigest()[:10]
 PY_TAG = "313"
 WIN_PIP = ["--only-binary=:all:", "--platform", "win_amd64", "--python-version", "3.13",
            "--implementation", "cp", "--abi", f"cp{PY_TAG}"]
@@ -242,10 +246,9 @@ def trim_pyside(site: Path) -> None:
 
 
 def trim_site(site: Path) -> None:
-    for junk in ("*.pyi", "*.lib", "*.exe"):
+    for junk in ("*.pyi", "*.lib", "*.exe"):  # type stubs, link libraries, tools: nothing the app runs
         for path in site.rglob(junk):
-            if path.name != "__init__.pyi":
-                path.unlink()
+            path.unlink()
     for path in list(site.rglob("__pycache__")):
         shutil.rmtree(path)
 
@@ -376,7 +379,7 @@ def build(folder_only: bool) -> None:
         write_manifest(dist, lock, version, commit + ("-dirty" if dirty else ""), windows_builtins=None)
         log(f"folder assembled (no launchers, no .pyc, no installer) in {dist.relative_to(REPO)}")
         return
-    builtins = compile_pyc(python_dir, OUT / "wineprefix-build")
+    builtins = compile_pyc(python_dir, WINE_HOME / "prefix-build")
     manifest = write_manifest(dist, lock, version, commit + ("-dirty" if dirty else ""), builtins)
     log("zipping")
     make_zip(dist, OUT / f"nianbao-{version}-win64.zip")
