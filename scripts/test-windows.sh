@@ -61,6 +61,7 @@ step "build the package (or reuse this commit's)" build || true
 # ---------------------------------------------------------------- Wine
 # Outside the repository: the prefix's z: drive links to / (see WINE_HOME in packaging/windows/build.py).
 WINE_HOME=${XDG_CACHE_HOME:-$HOME/.cache}/nianbao-windows/$(printf %s "$REPO" | sha1sum | cut -c1-10)
+mkdir -p "$WINE_HOME"
 export WINEPREFIX=$WINE_HOME/prefix-test WINEDEBUG=-all WINEARCH=win64
 export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d;winedbg.exe=d"  # a crash ends, not waits
 export LC_ALL=C.UTF-8
@@ -79,7 +80,7 @@ export DISPLAY=":$(head -1 "$SMOKE/display")"
 
 # A Chinese Windows: code page 936 and a zh-CN UI, as on a clerk's PC (Wine's own locale tables; the
 # Linux tools of this script keep C.UTF-8).
-wine() { LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 command wine "$@"; }
+wine() { env LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 wine "$@"; }
 # Wine's Python cannot use a regular file or a closed handle as a standard stream: pipes everywhere.
 w() { true | wine "$@" 2>&1 | cat; return "${PIPESTATUS[1]}"; }
 shell_folder() {  # the Linux path of a Windows shell folder (Desktop, Programs, …) of this prefix

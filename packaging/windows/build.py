@@ -255,6 +255,7 @@ def trim_site(site: Path) -> None:
 
 def compile_pyc(python_dir: Path, wineprefix: Path) -> list[str]:
     """Pre-compile with the package's own CPython (under Wine): a clerk's account may not write there."""
+    wineprefix.parent.mkdir(parents=True, exist_ok=True)  # wine makes the prefix, not its parents
     env = {**os.environ, "WINEPREFIX": str(wineprefix), "WINEDEBUG": "-all",
            "WINEDLLOVERRIDES": "mscoree,mshtml=;winemenubuilder.exe=d"}
     # Wine's Python cannot use a regular file or a closed handle as a standard stream: pipes on all three.
