@@ -63,10 +63,12 @@ def _system() -> str:
 def show_error(title: str, text: str) -> None:
     """A message box with Qt if it loads; else the Windows one; else the console."""
     try:
-        from PySide6.QtWidgets import QApplication, QMessageBox
+        from PySide6.QtWidgets import QApplication
+
+        from gui.interaction import Interaction
         app = QApplication.instance() or QApplication(["nianbao"])
         if app.platformName() not in ("offscreen", "minimal"):  # nobody could close a box there
-            QMessageBox.critical(None, title, text)
+            Interaction().error(None, title, text)
             return
     except Exception:  # Qt itself may be what failed to start
         log.exception("无法用 Qt 显示错误消息")
