@@ -1,7 +1,7 @@
 """Fuzzing every reader and the native loader: thousands of mutated documents, each read in a
 child process with a time and a memory bound (tests/fixtures/bounded.py).
 
-    .venv/bin/python bench/bench_fuzz.py [--cases 3000] [--seed 1] [--timeout 20]
+    .venv/bin/python bench/bench_fuzz.py [--cases 3000] [--seed 1] [--timeout 20] [--workers 2]
 
 Prints cases tried, crashes, hangs, the worst time and the worst peak RSS (start-up included),
 then the crashes and hangs themselves (the file is kept under the printed folder).
@@ -28,21 +28,14 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=20.0)
+    parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="nianbao-fuzz-"))
     base = fuzzing.seeds(folder / "seeds")
     cases = fuzzing.hostile_cases(folder / "hostile") + fuzzing.mutants(
         base, args.cases, random.Random(args.seed), folder / "cases")
-    worker = bounded.Worker()
-    results = []
     started = time.perf_counter()
-    try:
-        for i, case in enumerate(cases, 1):
-            results.append(worker.run(case.name, case.op, case.path, args.timeout))
-            if i % 250 == 0:
-                print(f"  {i}/{len(cases)} …", flush=True)
-    finally:
-        worker.stop()
+    results = bounded.run_all(cases, args.timeout, workers=args.workers)
     bad = [r for r in results if r.outcome in ("crash", "hang")]
     slowest = max(results, key=lambda r: r.seconds)
     biggest = max(results, key=lambda r: r.rss_mb)
