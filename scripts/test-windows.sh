@@ -13,7 +13,7 @@ SAMPLE=$REPO/resources/sample/qinglan_county_2024.json
 CORPUS_PDF=$REPO/../shared/corpus/hongze_district_2024.pdf
 version=$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
 
-need=(wine wine64 xvfb xdotool imagemagick poppler-utils gcc-mingw-w64-x86-64-win32 unzip)
+need=(locales wine wine64 xvfb xdotool imagemagick poppler-utils gcc-mingw-w64-x86-64-win32 unzip)
 missing=()
 for p in "${need[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
@@ -80,7 +80,10 @@ export DISPLAY=":$(head -1 "$SMOKE/display")"
 
 # A Chinese Windows: code page 936 and a zh-CN UI, as on a clerk's PC (Wine's own locale tables; the
 # Linux tools of this script keep C.UTF-8).
-wine() { env LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 wine "$@"; }
+# glibc needs the zh_CN.UTF-8 locale itself, or Wine mangles Chinese arguments: built here, not installed.
+[ -d "$WINE_HOME/locale/zh_CN.UTF-8" ] || { mkdir -p "$WINE_HOME/locale" &&
+  localedef -i zh_CN -f UTF-8 "$WINE_HOME/locale/zh_CN.UTF-8" 2>/dev/null; }
+wine() { env LOCPATH="$WINE_HOME/locale" LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 wine "$@"; }
 # Wine's Python cannot use a regular file or a closed handle as a standard stream: pipes everywhere.
 w() { true | wine "$@" 2>&1 | cat; return "${PIPESTATUS[1]}"; }
 shell_folder() {  # the Linux path of a Windows shell folder (Desktop, Programs, …) of this prefix
