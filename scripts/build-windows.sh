@@ -11,17 +11,8 @@ cd "$(dirname "$0")/.."
 # launchers, NSIS, and rsvg/ImageMagick for the icon.
 need=(wine wine64 nsis gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 librsvg2-bin imagemagick git)
 [ -n "${NIANBAO_SIGN_PKCS12:-}" ] && need+=(osslsigncode)   # signing with the office's certificate
-missing=()
-for p in "${need[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  echo "安装构建工具：${missing[*]}"
-  flock /tmp/apt.lock $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive flock /tmp/apt.lock $sudo apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null
-fi
+source scripts/debian-packages.sh
+install_missing "${need[@]}"
 
 bash scripts/setup.sh run >/dev/null
 if [ "${1:-}" = "--lock" ]; then

@@ -11,19 +11,9 @@ packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
           libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-noto-cjk)
 [ "$mode" = test ] && packages+=(libreoffice-writer-nogui poppler-utils)
 
-if command -v dpkg-query >/dev/null && command -v apt-get >/dev/null; then
-  missing=()
-  for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
-  done
-  python3 -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
-  if [ ${#missing[@]} -gt 0 ]; then
-    sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    echo "安装系统组件：${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
-fi
+python3 -c 'import ensurepip' 2>/dev/null || packages+=(python3-venv)
+source scripts/debian-packages.sh
+install_missing "${packages[@]}"
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 extras=""; [ "$mode" = test ] && extras="[test]"

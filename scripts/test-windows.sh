@@ -14,16 +14,8 @@ CORPUS_PDF=$REPO/../shared/corpus/hongze_district_2024.pdf
 version=$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
 
 need=(locales wine wine64 xvfb xdotool imagemagick poppler-utils gcc-mingw-w64-x86-64-win32 unzip)
-missing=()
-for p in "${need[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  flock /tmp/apt.lock $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive flock /tmp/apt.lock $sudo apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null
-fi
+source scripts/debian-packages.sh
+install_missing "${need[@]}"
 [ -d "$SHIMS" ] || { echo "FAIL: the Wine test shims are not at $SHIMS (set NIANBAO_WINE_SHIMS)"; exit 1; }
 
 rm -rf "$SMOKE"; mkdir -p "$SMOKE/logs" "$SMOKE/d/2025年 年报"
