@@ -4,6 +4,8 @@
 # Wine 8 lacks three things Windows 10/11 has; the test shims from ../shared/windows/wine-shims supply
 # them in the throw-away Wine prefix only, never in the package.
 set -uo pipefail
+# Under pipefail `producer | grep -q` fails at random: grep leaves at the first match and the producer, still
+# writing, dies of SIGPIPE. The checks below read their whole input (grep … >/dev/null) instead.
 cd "$(dirname "$0")/.."
 REPO=$PWD
 OUT=$REPO/build/windows
@@ -133,9 +135,9 @@ export_all() {
     w "$PORTABLE_CLI" export "$(winpath "$SAMPLE")" --docx "$DOCS_WIN\\报告.docx" --html "$DOCS_WIN\\报告.html" \
       --pdf "$DOCS_WIN\\报告.pdf" || return 1
   local dir="$SMOKE/d/2025年 年报"
-  unzip -p "$dir/报告.docx" word/document.xml | grep -q "青岚县人民政府" || { echo "docx lacks the title"; return 1; }
+  unzip -p "$dir/报告.docx" word/document.xml | grep "青岚县人民政府" >/dev/null || { echo "docx lacks the title"; return 1; }
   grep -q "青岚县人民政府" "$dir/报告.html" || { echo "html lacks the title"; return 1; }
-  pdftotext "$dir/报告.pdf" - | grep -q "政府信息公开" || { echo "pdf text lacks Chinese"; return 1; }
+  pdftotext "$dir/报告.pdf" - | grep "政府信息公开" >/dev/null || { echo "pdf text lacks Chinese"; return 1; }
   pdftoppm -png -r 50 -f 1 -l 1 "$dir/报告.pdf" "$SMOKE/export-pdf"
 }
 step "export Word, HTML and PDF into D:\\2025年 年报\\" export_all
@@ -158,7 +160,7 @@ install() {
   for lnk in "$DESKTOP/年报编辑器.lnk" "$PROGRAMS/年报编辑器.lnk"; do
     [ -f "$lnk" ] || { echo "no shortcut $lnk"; return 1; }
   done
-  w reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\nianbao' | grep -q DisplayName
+  w reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\nianbao' | grep DisplayName >/dev/null
 }
 step "silent install into $INSTALL_WIN" install
 
