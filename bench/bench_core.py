@@ -5,7 +5,7 @@ The editor checks the whole report on every keystroke, so a full check (every ru
 worst over many runs, and the median as a ratio to a plain `json.loads` of the same file measured
 in the same run (so a slower or busier machine moves both).
 
-    /work/venv-dev/bin/python bench/bench_core.py [runs]
+    .venv/bin/python bench/bench_core.py [runs]
 """
 from __future__ import annotations
 

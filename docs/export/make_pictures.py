@@ -3,7 +3,7 @@
 The sample is exported to DOCX, converted by LibreOffice and rasterised by pdftoppm; machines
 without the GB fonts (仿宋_GB2312 …) get the stand-ins of forms.render.fontmap, as the app's PDF does.
 
-    /work/venv-dev/bin/python docs/export/make_pictures.py
+    .venv/bin/python docs/export/make_pictures.py
 """
 from __future__ import annotations
 
