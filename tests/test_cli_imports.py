@@ -3,6 +3,7 @@ time when it does not load the Word, web-page and PDF libraries, nor Qt."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -13,14 +14,22 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "sample" / "qinglan_county_2024.json"
 HEAVY = {"docx", "lxml", "jinja2", "PySide6", "pdfplumber", "pdfminer", "opencc", "bs4", "html5lib"}
+# Stands in for LibreOffice: writes the PDF it is asked for, as `soffice --convert-to pdf --outdir OUT SOURCE` does.
+FAKE_SOFFICE = """#!{python}
+import sys
+from pathlib import Path
+out = Path(sys.argv[sys.argv.index("--outdir") + 1])
+out.mkdir(parents=True, exist_ok=True)
+(out / (Path(sys.argv[-1]).stem + ".pdf")).write_bytes(b"%PDF-1.4 fake")
+"""
 
 
-def _loaded(argv: list[str]) -> set[str]:
+def _loaded(argv: list[str], env: dict | None = None) -> set[str]:
     """Top-level packages imported by `nianbao ARGV` in a fresh process."""
     code = ("import json, sys\nfrom gui.launcher import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
             "    pass\nprint(json.dumps(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, cwd=ROOT,
-                          timeout=120)
+                          timeout=120, env=env)
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
 
 
@@ -32,3 +41,25 @@ def test_a_subcommand_on_our_own_file_loads_no_reader_library_and_no_qt(tmp_path
     loaded = _loaded([a.format(file=report, out=tmp_path / "new.json") for a in argv])
     assert "forms" in loaded
     assert loaded & HEAVY == set()
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["export", "--help"]])
+def test_help_lists_the_commands_without_loading_the_report_model(argv):
+    loaded = _loaded(argv)
+    assert "forms" in loaded
+    assert loaded & (HEAVY | {"pydantic", "pydantic_core"}) == set()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the stand-in LibreOffice is a script with a #! line")
+def test_a_pdf_laid_out_by_libreoffice_loads_no_qt(tmp_path):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    soffice = bin_dir / "soffice"
+    soffice.write_text(FAKE_SOFFICE.format(python=sys.executable), encoding="utf-8")
+    soffice.chmod(0o755)
+    report, out = tmp_path / "report.json", tmp_path / "report.pdf"
+    shutil.copy(SAMPLE, report)
+    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
+    loaded = _loaded(["export", str(report), "--pdf", str(out), "--force"], env)
+    assert out.read_bytes() == b"%PDF-1.4 fake"
+    assert "PySide6" not in loaded

@@ -5,8 +5,6 @@ import json
 import sys
 
 from forms.commands import EXIT_FINDINGS, EXIT_OK, open_file, open_source_file
-from forms.model.findings import Severity, blank_row_label
-from forms.rules import check, open_findings
 
 
 def register(sub) -> None:
@@ -19,6 +17,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    # The work's imports, here: `nianbao --help` reads only the declaration above.
+    from forms.model.findings import Severity
+    from forms.rules import check
     source = open_source_file(args.file)  # a document written elsewhere brings its written totals
     report = source.report
     prior = open_file(args.prior)[0] if args.prior else None
@@ -32,6 +33,8 @@ def run(args) -> int:
 
 
 def _print_human(report, findings) -> None:
+    from forms.model.findings import Severity
+    from forms.rules import open_findings
     print(f"{report.display_title}")
     if not findings:
         print("未发现问题。")
@@ -66,4 +69,5 @@ def _lines(report, findings) -> list[str]:
 
 
 def _blank_row_line(report, key, blanks) -> str:
+    from forms.model.findings import blank_row_label
     return f"[{key[0].label}] A6 {blank_row_label(report, blanks)}"

@@ -13,10 +13,6 @@ import sys
 from pathlib import Path
 
 from forms.commands import EXIT_FINDINGS, EXIT_OK, CommandError, open_file
-from forms.model import store
-from forms.render.view import export_notes
-from forms.render.export import ExportError, publish, refuse_output
-from forms.render.gate import assess, describe
 
 
 def register(sub) -> None:
@@ -40,6 +36,11 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    # The work's imports, here: `nianbao --help` reads only the declaration above.
+    from forms.model import store
+    from forms.render.export import ExportError, publish, refuse_output
+    from forms.render.gate import assess, describe
+    from forms.render.view import export_notes
     outputs = {k: v for k, v in (("docx", args.docx), ("html", args.html), ("pdf", args.pdf)) if v}
     extras = [("compare", out) for out in args.compare] + [("infographic", out) for out in args.infographic]
     if not outputs and not extras:
@@ -85,6 +86,7 @@ def _write_extras(report, extras: list[tuple[str, Path]], args) -> None:
     """The comparison and the 图解 (the findings do not gate them). Every output is checked before
     the first is written; earlier years given here are attached to a copy: the file is not changed."""
     from forms.model.series import AttachError, attach, compare
+    from forms.render.export import ExportError, refuse_output
     from forms.render import compare as comparison_export, infographic
     from forms.render.docx_writer import ReferenceDocError
     try:

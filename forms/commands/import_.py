@@ -5,10 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from forms.model import store
 from forms.commands import EXIT_OK, CommandError
-from forms.importers import import_report
-from forms.importers.result import format_name
 
 
 def register(sub) -> None:
@@ -20,6 +17,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    # The work's imports, here: `nianbao --help` reads only the declaration above.
+    from forms.importers import import_report
+    from forms.model import store
     if not args.output and not args.json:
         raise CommandError("请用 -o 指定保存到的文件，或用 --json 查看导入结果。")
     try:
@@ -42,6 +42,7 @@ def run(args) -> int:
 
 
 def print_summary(result, output) -> None:
+    from forms.importers.result import format_name
     r = result.report
     counts = result.counts()
     print(f"{r.display_title}（{r.year} 年度，{format_name(result.format)}）")

@@ -5,10 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from forms.model import store
 from forms.commands import EXIT_OK, CommandError
-from forms.importers.open import open_report
-from forms.model.findings import Severity
 
 
 def register(sub) -> None:
@@ -42,7 +39,10 @@ def _paths(args) -> list[str]:
 
 
 def run(args) -> int:
+    # The work's imports, here: `nianbao --help` reads only the declaration above.
+    from forms.importers.open import open_report
     from forms.merge.cells import parse_cell_key
+    from forms.model import store
     from forms.merge.consolidate import NoUnitsError, merge
     if not (args.output or args.json or args.explain):
         raise CommandError("请用 -o 指定汇总报告保存到的文件，或用 --json / --explain 查看汇总结果。")
@@ -119,7 +119,7 @@ def _format_name(fmt: str) -> str:
 
 
 def _print_json(report, findings, cell) -> None:
-    from forms.model.findings import _jsonable
+    from forms.model.findings import Severity, _jsonable
     from forms.merge.consolidate import sums
     from forms.merge.explain import explain
     cons = report.consolidation

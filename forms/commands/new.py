@@ -4,9 +4,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from forms.model import store
 from forms.commands import EXIT_OK, CommandError
-from forms.model import OrgLevel, new_report
+from forms.spec.levels import OrgLevel
 
 
 def register(sub) -> None:
@@ -20,6 +19,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from forms.model import new_report, store  # the work's imports: `nianbao --help` reads only the declaration
     if args.output.exists():
         raise CommandError(f"“{args.output}”已存在，未覆盖。")
     try:

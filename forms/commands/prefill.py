@@ -3,10 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from forms.model import store
 from forms.commands import EXIT_OK, CommandError, open_file
-from forms.model import MAX_YEAR, MIN_YEAR
-from forms.model.prefill import prefill_with_notes
 
 
 def register(sub) -> None:
@@ -19,6 +16,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    # The work's imports, here: `nianbao --help` reads only the declaration above.
+    from forms.model import MAX_YEAR, MIN_YEAR, store
+    from forms.model.prefill import prefill_with_notes
     if args.output.exists():
         raise CommandError(f"“{args.output}”已存在，未覆盖。")
     prior, _ = open_file(args.prior)

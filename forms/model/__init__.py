@@ -8,7 +8,6 @@ fraction); the rules report it (A5) instead of the loader refusing the whole rep
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
 from typing import Annotated, Literal
 
 from typing_extensions import TypedDict
@@ -17,6 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationIn
 
 from forms.model.consolidation import Consolidation
 from forms.spec import CURRENT_TEMPLATE, Spec, known_templates, load_spec
+from forms.spec.levels import OrgLevel
 from forms.model.values import CellValue, checked, stored
 
 # Every cell read from a file passes the bounds of forms.model.values before pydantic sees it.
@@ -29,14 +29,6 @@ class CellNotEnterable(KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0])
-
-
-class OrgLevel(str, Enum):
-    GOVERNMENT = "本级人民政府"
-    GOVERNMENT_OFFICE = "人民政府办公室（厅）"
-    DEPARTMENT = "政府部门"
-    TOWNSHIP = "乡镇街道"
-    OTHER = "其他"
 
 
 class Organization(BaseModel):
