@@ -9,13 +9,19 @@ import sys
 
 
 def write_pdf(report, path: str | os.PathLike, *, reference_doc: str | os.PathLike | None = None) -> None:
-    """The command line's PDF engine: the editor's (Qt), imported only when a PDF is asked for."""
+    """The command line's PDF engine: LibreOffice when installed (Qt not loaded at all), else the
+    editor's (Qt), imported only then."""
+    from forms.render import office
     from forms.render.export import ExportError
+    soffice = office.find_soffice()
+    if soffice is not None:
+        office.write_pdf(report, path, soffice, reference_doc=reference_doc)
+        return
     try:
         from gui.pdf import write_pdf as qt_write_pdf
     except ImportError as exc:
         raise ExportError(f"无法生成 PDF：缺少 Qt（{exc}）。") from None
-    qt_write_pdf(report, path, reference_doc=reference_doc)
+    qt_write_pdf(report, path, engine="qt", reference_doc=reference_doc)
 
 
 def raster_svg(svg: str, kind: str, dpi: int = 300) -> bytes:
@@ -37,6 +43,9 @@ def _version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # No pydantic plugins are ours: skip their discovery (a scan of every installed package's
+    # metadata at the first model built), here and in the processes we start.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] in (["--version"], ["-V"]):
         print(f"nianbao {_version()}")

@@ -21,7 +21,6 @@ from PySide6.QtGui import (QAbstractTextDocumentLayout, QFont, QGuiApplication, 
 
 from forms.model import Report
 from forms.render import office
-from forms.render.docx_writer import write_docx
 from forms.model.atomic import write_atomic
 from forms.render.html_writer import html_text
 from forms.render.page import MARGINS_MM as PAGE_MARGINS
@@ -230,10 +229,7 @@ def write_pdf(report: Report, path: str | os.PathLike, *, engine: str = "auto",
     if engine == "office" and soffice is None:
         raise office.OfficeError("未找到 LibreOffice，无法用它生成 PDF。")
     if soffice:
-        with tempfile.TemporaryDirectory() as tmp:
-            docx_path = Path(tmp) / "report.docx"
-            write_docx(report, docx_path, reference_doc=reference_doc, today=today)
-            write_atomic(path, office.docx_to_pdf_bytes(docx_path, soffice, cancel=cancel))
+        office.write_pdf(report, path, soffice, reference_doc=reference_doc, today=today, cancel=cancel)
         return "office"
     write_atomic(path, html_to_pdf_bytes(html_text(report, today=today, embed_data=False, for_qt=True),
                                                report.display_title))
