@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import (QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap, QStandardItem,
+                           QStandardItemModel)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QMenu, QPushButton,
                                QTreeView, QVBoxLayout, QWidget)
 
@@ -73,9 +74,10 @@ class Node:
     text: str
     findings: list[Finding]  # every finding at or under it
     parent: int = 0          # the parent's id; 0 is the invisible root
-    row: int = 0
     children: list[int] = field(default_factory=list)
     specs: list["Node"] = field(default_factory=list)  # while a check is compared: the children wanted
+    items: list[QStandardItem] = field(default_factory=list)  # its line: one item a column
+    look: tuple = ()         # the texts its items show, as last set
 
     @property
     def key(self) -> tuple:
@@ -113,37 +115,47 @@ def _numbered(keys: list[tuple]) -> list[tuple]:
     return out
 
 
-class FindingsModel(QAbstractItemModel):
+NodeRole = Qt.ItemDataRole.UserRole + 1  # the id of the node a line stands for
+_DISPLAY, _TIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+
+
+class FindingsModel(QStandardItemModel):
     """The findings as a tree that follows each check by difference: lines of findings that
     stay are left alone, those gone are removed and new ones inserted, so the view keeps its
-    selection, expansion and scroll position and repaints only what changed."""
+    selection, expansion and scroll position and repaints only what changed. The lines are
+    Qt's own items: painting the list calls no Python (a Python model's callbacks cost more
+    than the painting itself)."""
     HEADERS = ("规则", "说明")
 
     def __init__(self, doc: Document, parent=None):
-        super().__init__(parent)
+        super().__init__(0, len(self.HEADERS), parent)
+        self.setHorizontalHeaderLabels(list(self.HEADERS))
         self.doc = doc
         self.groups: list = []  # (key, label, findings), filled by refresh()
         self.nodes: dict[int, Node] = {0: Node("root", "", "", [])}
         self._next_id = 1
         self._icons = {key: dot(color) for key, color in COLORS.items()}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._settled = QColor(colors.SETTLED)
 
     def refresh(self) -> bool:
-        """Follow the findings; True when the model had to be reset (the view's state is lost)."""
+        """Follow the findings; True when the lines had to be made anew (the view's state is lost)."""
         self.groups = group_findings(self.doc)
         wanted = build_tree(self.doc, self.groups)
         if self._sync(0, wanted):
             return False
-        self.beginResetModel()
-        self.nodes = {0: Node("root", "", "", [])}
-        for spec in wanted:
-            self.nodes[0].children.append(self._make(0, spec))
-        self._renumber(self.nodes[0], 0)
-        self.endResetModel()
+        root = self.nodes[0]
+        self.invisibleRootItem().removeRows(0, len(root.children))
+        for child in root.children:
+            self._drop(child)
+        root.children = []
+        self._insert(0, 0, wanted)
         return True
 
     # --- following a check by difference ----------------------------------------------------------
     def _sync(self, pid: int, specs: list[Node]) -> bool:
-        """Make the children of node `pid` those of `specs`; False when only a reset can
+        """Make the children of node `pid` those of `specs`; False when only a rebuild can
         (siblings that stay changed their order)."""
         parent = self.nodes[pid]
         old_keys = _numbered([self.nodes[i].key for i in parent.children])
@@ -151,7 +163,6 @@ class FindingsModel(QAbstractItemModel):
         old_set, new_set = set(old_keys), set(new_keys)
         if [k for k in old_keys if k in new_set] != [k for k in new_keys if k in old_set]:
             return False
-        where = self._index_of_id(pid)
         i = len(old_keys) - 1
         while i >= 0:  # gone: removed in runs, from the end so the rows before keep their numbers
             if old_keys[i] in new_set:
@@ -160,12 +171,10 @@ class FindingsModel(QAbstractItemModel):
             j = i
             while j > 0 and old_keys[j - 1] not in new_set:
                 j -= 1
-            self.beginRemoveRows(where, j, i)
+            self._line_of(pid).removeRows(j, i - j + 1)
             for child in parent.children[j:i + 1]:
                 self._drop(child)
             del parent.children[j:i + 1]
-            self._renumber(parent, j)
-            self.endRemoveRows()
             i = j - 1
         pos = k = 0
         while k < len(specs):
@@ -177,72 +186,79 @@ class FindingsModel(QAbstractItemModel):
             m = k
             while m < len(specs) and new_keys[m] not in old_set:
                 m += 1
-            self.beginInsertRows(where, pos, pos + m - k - 1)
-            parent.children[pos:pos] = [self._make(pid, spec) for spec in specs[k:m]]
-            self._renumber(parent, pos)
-            self.endInsertRows()
+            self._insert(pid, pos, specs[k:m])
             pos, k = pos + m - k, m
         return True
 
     def _update(self, nid: int, spec: Node) -> bool:
         node = self.nodes[nid]
-        look = (node.text, len(node.findings), self._verified(node) if node.group == "verified" else "")
         node.text, node.findings = spec.text, spec.findings
-        if look != (node.text, len(node.findings), self._verified(node) if node.group == "verified" else ""):
-            self.dataChanged.emit(self.createIndex(node.row, 0, node.parent),
-                                  self.createIndex(node.row, len(self.HEADERS) - 1, node.parent))
+        self._show(node)
         return self._sync(nid, spec.specs) if spec.specs or node.children else True
 
+    def _insert(self, pid: int, pos: int, specs: list[Node]) -> None:
+        line = self._line_of(pid)
+        for offset, spec in enumerate(specs):
+            nid = self._make(pid, spec)
+            self.nodes[pid].children.insert(pos + offset, nid)
+            line.insertRow(pos + offset, self.nodes[nid].items)
+
     def _make(self, pid: int, spec: Node) -> int:
+        """A node and its line, with the lines under it (not yet in the model: no signals)."""
         nid, self._next_id = self._next_id, self._next_id + 1
         node = self.nodes[nid] = Node(spec.kind, spec.group, spec.text, spec.findings, pid)
-        node.children = [self._make(nid, child) for child in spec.specs]
-        self._renumber(node, 0)
+        node.items = [QStandardItem() for _ in self.HEADERS]
+        for column, item in enumerate(node.items):
+            item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+            item.setData(nid, NodeRole)
+            if node.kind == "group" and column:
+                continue  # a group is one line across: only its first column shows
+            if column == 0:
+                item.setData(self._icons[node.group], Qt.ItemDataRole.DecorationRole)
+            if node.kind == "group":
+                item.setData(self._bold, Qt.ItemDataRole.FontRole)
+            elif node.group == "verified":
+                item.setData(self._settled, Qt.ItemDataRole.ForegroundRole)
+        self._show(node)
+        for child in spec.specs:
+            cid = self._make(nid, child)
+            node.children.append(cid)
+            node.items[0].appendRow(self.nodes[cid].items)
         return nid
+
+    def _show(self, node: Node) -> None:
+        """Set the texts of the node's line where they changed: an unchanged line is not repainted."""
+        look = self._look(node)
+        if look == node.look:
+            return
+        node.look = look
+        for item, texts in zip(node.items, look):
+            for role, text in zip((_DISPLAY, _TIP), texts):
+                if item.data(role) != text:
+                    item.setData(text, role)
+
+    def _look(self, node: Node) -> tuple:
+        """(text, tooltip) of each column of the node's line."""
+        if node.kind == "group":
+            return ((f"{node.text}（{len(node.findings)}）", None), (None, None))
+        f = node.findings[0]
+        ack = self._verified(node) if node.group == "verified" else ""
+        tip = f"{f.code} · {f.severity.label}\n{node.text}" + (f"\n{ack}" if ack else "")
+        code = "" if self.nodes[node.parent].kind == "row" else f.code  # a cell under its row: the row names the rule
+        return ((code, tip), (node.text + ack, tip))
 
     def _drop(self, nid: int) -> None:
         for child in self.nodes.pop(nid).children:
             self._drop(child)
 
-    def _renumber(self, parent: Node, start: int) -> None:
-        for row in range(start, len(parent.children)):
-            self.nodes[parent.children[row]].row = row
+    def _line_of(self, nid: int) -> QStandardItem:
+        return self.nodes[nid].items[0] if nid else self.invisibleRootItem()
 
     def _index_of_id(self, nid: int) -> QModelIndex:
-        if nid == 0:
-            return QModelIndex()
-        node = self.nodes[nid]
-        return self.createIndex(node.row, 0, node.parent)
-
-    def _id(self, index: _Index) -> int:
-        return self.nodes[index.internalId()].children[index.row()] if index.isValid() else 0
+        return self.nodes[nid].items[0].index() if nid else QModelIndex()
 
     def node(self, index: _Index) -> Node | None:
-        return self.nodes[self._id(index)] if index.isValid() else None
-
-    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        return self.createIndex(row, column, self._id(parent))
-
-    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        p = self.nodes[index.internalId()]
-        return self.createIndex(p.row, 0, p.parent)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self.nodes[self._id(parent)].children)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        return self.nodes.get(index.data(NodeRole)) if index.isValid() else None
 
     def finding(self, index: _Index) -> Finding | None:
         """The one finding a line stands for; None for a group or a row of blank cells."""
@@ -280,37 +296,6 @@ class FindingsModel(QAbstractItemModel):
             if self.nodes[gid].group != "verified":
                 walk(gid)
         return out
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        node = self.node(index)
-        if node is None:
-            return None
-        key = node.group
-        if node.kind == "group":
-            if index.column() != 0:
-                return None
-            if role == Qt.ItemDataRole.DisplayRole:
-                return f"{node.text}（{len(node.findings)}）"
-            if role == Qt.ItemDataRole.DecorationRole:
-                return self._icons[key]
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        f = node.findings[0]
-        ack = self._verified(node) if key == "verified" else ""
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:  # a cell under its row: the row line names the rule
-                return "" if self.nodes[node.parent].kind == "row" else f.code
-            return node.text + ack
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{f.code} · {f.severity.label}\n{node.text}" + (f"\n{ack}" if ack else "")
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
-            return self._icons[key]
-        if role == Qt.ItemDataRole.ForegroundRole and key == "verified":
-            return QColor(colors.SETTLED)
-        return None
 
     def _verified(self, node: Node) -> str:
         """（已核实：the clerk's explanation）, when the node's findings share one."""
