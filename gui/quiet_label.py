@@ -2,7 +2,8 @@
 
 QLabel.setText asks its layout for a new geometry on every change; in the status bar and the
 findings panel that repainted the whole dock on every edit. This one has a fixed size and only
-repaints itself.
+repaints itself. It fills its own background, so that repaint does not first repaint the
+status bar, the dock and the window behind it (the pixels are the same).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ Run = tuple[str, QColor | None]  # a stretch of text, in a colour or the palette
 class QuietLabel(QWidget):
     def __init__(self, widest: str, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setAutoFillBackground(True)
         fm = self.fontMetrics()
         self.setFixedSize(fm.horizontalAdvance(widest) + 12, fm.height() + 6)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
