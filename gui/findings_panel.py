@@ -319,6 +319,9 @@ class FindingsPanel(QWidget):
         self.view.setModel(self.model)
         self.model.rowsInserted.connect(self._inserted)
         self.view.setUniformRowHeights(True)
+        # The scroll bar's range follows every check. Its frame fills its own background, so
+        # repainting it does not repaint the dock and the window behind it (same pixels).
+        self.view.verticalScrollBar().parentWidget().setAutoFillBackground(True)
         self.view.setWordWrap(False)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
