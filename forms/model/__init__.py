@@ -8,13 +8,12 @@ fraction); the rules report it (A5) instead of the loader refusing the whole rep
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from typing_extensions import TypedDict
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, ValidationInfo, field_validator
 
-from forms.model.consolidation import Consolidation
 from forms.spec import CURRENT_TEMPLATE, Spec, known_templates, load_spec
 from forms.spec.levels import OrgLevel
 from forms.model.values import CellValue, checked, stored
@@ -22,6 +21,22 @@ from forms.model.values import CellValue, checked, stored
 # Every cell read from a file passes the bounds of forms.model.values before pydantic sees it.
 Cell = Annotated[CellValue, BeforeValidator(stored)]
 TableCells = dict[str, dict[str, dict[str, Cell]]]
+
+
+def _consolidation(value: Any) -> Any:
+    """A consolidated report's record, its models built only when a report has one: most have
+    none, and every process that opens a report would otherwise pay for building them."""
+    if value is None:
+        return None
+    from forms.model.consolidation import Consolidation
+    return value if isinstance(value, Consolidation) else Consolidation.model_validate(value)
+
+
+if TYPE_CHECKING:
+    from forms.model.consolidation import Consolidation
+    ConsolidationRecord = Consolidation | None
+else:  # validated by _consolidation; saved as the record's own model (pydantic serialises what it holds)
+    ConsolidationRecord = Annotated[Any, PlainValidator(_consolidation)]
 
 
 class CellNotEnterable(KeyError):
@@ -151,7 +166,7 @@ class Report(BaseModel):
     # Reports older than the prior, newest first: the figures over the years (forms.model.series).
     earlier: list[Report] = Field(default_factory=list, max_length=MAX_EARLIER)
     # A consolidated report (汇总): its units and each one's figures (H1–H4).
-    consolidation: Consolidation | None = None
+    consolidation: ConsolidationRecord = None
 
     @field_validator("tables")
     @classmethod

@@ -1,15 +1,14 @@
 """H1–H4: a consolidated report (汇总) against the units it was summed from.
 
 They run on a report that carries a `consolidation` record (made by `nianbao merge` or the
-editor's 汇总 page) and say nothing on any other report.
+editor's 汇总 page) and say nothing on any other report. The record's module is imported only
+when a report carries one (forms.model builds its models on demand).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from forms.model.consolidation import UnitStatus
 from forms.model.findings import Finding, Location, Severity, fmt
-from forms.model.consolidation import split_key, sums
 from forms.rules import Context, rule
 
 NAMED = 6  # units named in one message; the rest are counted
@@ -26,6 +25,7 @@ def sum_of_units(ctx: Context):
     cons = ctx.report.consolidation
     if cons is None:
         return
+    from forms.model.consolidation import split_key, sums
     included = cons.included()
     for i, (key, s) in enumerate(zip(cons.cells, sums(cons))):
         table, row, column = split_key(key)
@@ -49,6 +49,7 @@ def units_named(ctx: Context):
     cons = ctx.report.consolidation
     if cons is None:
         return
+    from forms.model.consolidation import UnitStatus
     for u in cons.units:
         if u.status is UnitStatus.UNREADABLE:
             yield Finding("H2", Severity.WARNING, f"单位报告“{Path(u.file).name}”无法读取，未计入汇总：{u.note}",
