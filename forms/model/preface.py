@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from forms.model import Report
 
-_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 # Contact details as prefaces write them: 地址：…，邮编：…，电话：…，电子邮箱：…
 CONTACT = {
     "address": re.compile(r"地\s*址\s*[:：]\s*([^，,；;）)]+)"),
@@ -30,6 +29,11 @@ COVER_FIELDS = {"organization.name": "机关名称", "organization.address": "�
 SIGN_OFF_DEADLINE = (1, 31)  # departments report by 31 January of the following year
 
 
+def _has_cjk(text: str) -> bool:
+    """A Chinese character in it (a compare, not a regex: that range's character set costs ~3 ms to compile)."""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def standard_preface(report: Report) -> str:
     """The usual opening paragraph, from the document's own data."""
     spec, org, year = report.spec, report.organization, report.year
@@ -38,7 +42,7 @@ def standard_preface(report: Report) -> str:
     text = (f"本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和{basis}要求编制。"
             f"全文包括{parts}。本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。")
     if org.website:
-        where = org.website if _HAS_CJK.search(org.website) else f"{org.name}门户网站（{org.website}）"
+        where = org.website if _has_cjk(org.website) else f"{org.name}门户网站（{org.website}）"
         text += f"本报告电子版可在{where}查阅或下载。"
     contact = "，".join(f"{label}：{value}" for label, value in
                        (("地址", org.address), ("邮编", org.postcode), ("电话", org.phone), ("电子邮箱", org.email))
@@ -101,7 +105,7 @@ def contradictions(report: Report) -> list[Contradiction]:
         if cover and m and not _same(m.group(1), cover) and not (key == "phone" and _same(cover, m.group(1)[-len(cover):])):
             found.append(Contradiction(f"organization.{key}", m.group(1).strip(), cover, m.span(1)))
     site = org.website.strip()
-    if site and not _HAS_CJK.search(site):
+    if site and not _has_cjk(site):
         emails = [m.span() for m in re.finditer(r"[\w.\-]+@[\w.\-]+\w", text)]
         urls = [m for m in _URL.finditer(text) if not any(a <= m.start() < b for a, b in emails)]
         if urls and not any(_same(m.group(0).rstrip("/"), site.rstrip("/")) for m in urls):
