@@ -34,6 +34,38 @@ def test_word_merged_cells_appear_once():
     assert all(grid.rows[first_result_row + k][0] is None for k in range(1, 22))
 
 
+WORD_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+
+
+def test_word_text_as_the_document_shows_it(tmp_path):
+    """Links, tabs, line breaks and merged cells read as Word shows them; deleted text, page
+    breaks and a table inside a cell are not part of the cell's text."""
+    import docx
+    from docx.oxml import parse_xml
+    document = docx.Document()
+    end = document.element.body[-1]
+    for xml in (
+        f'<w:p {WORD_NS}><w:r><w:t>详见</w:t></w:r><w:hyperlink r:id="rId1"><w:r><w:t>门户网站</w:t></w:r>'
+        '</w:hyperlink><w:r><w:tab/><w:t xml:space="preserve"> 第 </w:t><w:br/><w:t>二行</w:t>'
+        '<w:br w:type="page"/><w:noBreakHyphen/></w:r></w:p>',
+        f'<w:p {WORD_NS}><w:del w:id="1" w:author="a" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>删去</w:delText>'
+        '</w:r></w:del><w:r><w:t>留下</w:t></w:r></w:p>',
+        f'<w:p {WORD_NS}><w:r><w:t>   </w:t></w:r></w:p>',
+        f'<w:tbl {WORD_NS}><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr>'
+        '<w:p><w:r><w:t>合并</w:t></w:r></w:p><w:p><w:r><w:t>两段</w:t></w:r></w:p></w:tc>'
+        '<w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>嵌套</w:t></w:r></w:p></w:tc>'
+        '</w:tr></w:tbl></w:tc></w:tr>'
+        '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge/></w:tcPr><w:p/></w:tc>'
+        '<w:tc><w:tcPr><w:gridSpan w:val="x"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>',
+    ):
+        end.addprevious(parse_xml(xml))
+    document.save(tmp_path / "features.docx")
+    blocks = read_docx(tmp_path / "features.docx").blocks
+    assert [b.text for b in blocks[:-1]] == ["详见门户网站\t 第 \n二行-", "留下"]
+    assert blocks[-1].rows == [["合并\n两段", None, "3"], [None, None, ""]]
+
+
 def test_web_page_spans_expanded_and_nbsp_blank():
     raw = (FIXTURES / "qinglan_transport_2023_gb2312.html").read_bytes()
     text, encoding = decode_html(raw)
