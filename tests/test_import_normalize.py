@@ -44,3 +44,18 @@ def test_fuzzy_label_match_is_reported_as_fuzzy():
     assert m.key == "a" and m.fuzzy
     assert best_match("1.屬於國家秘密", labels).score == 100
     assert best_match("完全无关的文字", labels) is None
+
+
+@pytest.mark.parametrize("text, simplified", [
+    ("本機關依申請公開政府資訊，答覆申請人。", "本机关依申请公开政府资讯，答复申请人。"),
+    ("情有獨鍾於此", "情有独钟于此"),   # a phrase entry, then a character
+    ("反覆審核、覆蓋全縣", "反复审核、覆盖全县"),
+    ("本机关按期答复，覆盖全县。", "本机关按期答复，覆盖全县。"),  # Simplified already: as it was
+    ("", ""),
+])
+def test_traditional_read_as_the_converter_reads_it(text, simplified):
+    """Only the stretches that may change go through the converter: the result is the converter's."""
+    from opencc import OpenCC
+
+    from forms.importers.normalize import to_simplified
+    assert to_simplified(text) == simplified == OpenCC("t2s").convert(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -25,12 +25,30 @@ _NUMBERING = re.compile(r"^(?:\(\w{1,3}\)|\d{1,2}\.|[一二三四五六七八九
 
 @cache
 def _t2s():
+    """The converter, and one character of each of its entries that changes the text: a stretch
+    holding none of them comes out of the conversion as it went in (an entry matches only where
+    all its characters are), so only the few stretches that hold one are converted. Nearly every
+    report is Simplified already, and converting it whole took a third of a Word import."""
     from opencc import OpenCC
-    return OpenCC("t2s")
+    converter = OpenCC("t2s")
+    changing: set[str] = set()
+    for group in converter._dict_chain_data:  # what it read from its dictionaries
+        for _, _, entries in group:
+            changing.update(next((c for c in key if c not in value), key[0])
+                            for key, value in entries.items() if key != value)
+    return converter, frozenset(changing)
 
 
 def to_simplified(text: str) -> str:
-    return _t2s().convert(text)
+    converter, changing = _t2s()
+    if changing.isdisjoint(text):
+        return text
+    # the converter works stretch by stretch between its separators: the same stretches here
+    parts = converter.split_chars_re.split(text)
+    for i in range(0, len(parts), 2):
+        if not changing.isdisjoint(parts[i]):
+            parts[i] = converter.convert(parts[i])
+    return "".join(parts)
 
 
 def count_traditional(text: str) -> int:
@@ -39,11 +57,15 @@ def count_traditional(text: str) -> int:
     return sum(1 for a, b in zip(text, converted) if a != b)
 
 
-@cache
-def normalize(label: str) -> str:
-    """A label in one canonical spelling: Simplified, half-width, 1、 (一) ：“ as 1. (一) :\" ; no spaces."""
-    text = unicodedata.normalize("NFKC", to_simplified(label)).translate(_PUNCT)
+def normal_form(text: str) -> str:
+    """Text in one canonical spelling: Simplified, half-width, 1、 (一) ：“ as 1. (一) :\" ; no spaces."""
+    text = unicodedata.normalize("NFKC", to_simplified(text)).translate(_PUNCT)
     return _SPACE.sub("", text).lower()
+
+
+# The spec's labels come back unit after unit; a document's own lines are kept only a while, so a
+# consolidation of thousands of units does not keep every line it read.
+normalize = lru_cache(maxsize=8192)(normal_form)
 
 
 def core(label: str) -> str:

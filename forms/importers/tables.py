@@ -9,11 +9,12 @@ which spec fits the document better.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from forms.importers.lines import Line
-from forms.importers.normalize import best_match, core, normalize
+from forms.importers.normalize import best_match, core, normal_form, normalize
 from forms.spec import Spec, Table
 
 PAIR, SKIP = 1.0, -0.5
@@ -64,7 +65,7 @@ def _active_tables(spec: Spec) -> list[Table]:
 
 def _format_of_active(lines: list[Line], specs: list[Spec]) -> str:
     """The spec whose 表二 captions and column labels the text uses that the others do not."""
-    text = normalize("".join(ln.label for ln in lines if not ln.values or ln.from_table))
+    text = normal_form("".join(ln.label for ln in lines if not ln.values or ln.from_table))  # once: not cached
     best, best_hits = specs[0].id, -1
     for spec in specs:
         own = set()
@@ -131,6 +132,7 @@ def _label_core(label: str, groups: list[str]) -> str:
     return core(text.replace("/", ""))
 
 
+@lru_cache(maxsize=8192)  # the same labels pair up in unit after unit of a consolidation
 def _label_score(line_core: str, row_core: str) -> float:
     if not line_core:
         return 0.0
