@@ -18,7 +18,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache, partial
+from typing import Callable, Iterator
 
 from forms.model.values import CHINESE_NUMERALS, FULLWIDTH_DIGITS, NUMBER, parse_number
 
@@ -96,22 +97,69 @@ _OUTCOMES = [
     ("other_processing", r"其他处理"),
 ]
 
-# (kind, pattern, guard, anchor). Order matters: a number read by an earlier pattern is not read again.
-# A pattern that starts with its number has an anchor, the words it ends with: it is looked for
-# only just before them, else the regex engine would try it at every character of the text.
-_PATTERNS: list[tuple[str, re.Pattern, str, re.Pattern | None]] = []
+# (kind, finder, guard): finder(text) yields the matches. Order matters: a number read by an
+# earlier pattern is not read again.
+_PATTERNS: list[tuple[str, Callable[[str], Iterator[re.Match | _Phrase]], str]] = []
 _REACH = 64  # characters before an anchor where such a figure may start: number, unit and gap
+_LONGEST_GAP = 20
 
 
-def _add(kind: str, pattern: str, guard: str = "", anchor: str = "") -> None:
-    _PATTERNS.append((kind, re.compile(pattern), guard, re.compile(anchor) if anchor else None))
+@cache
+def _gap_number_unit(unit: str) -> re.Pattern:
+    """The gap, a number (not inside another) and its unit. The number's Chinese character classes
+    take about 1 ms to compile: compiled once per unit, not once per pattern."""
+    return re.compile(rf"{_gap(_LONGEST_GAP)}{_NUM}{unit}")
 
 
-def _finditer(pattern: re.Pattern, anchor: re.Pattern | None, text: str):
+class _Phrase:
+    """A match of words then a gap, a number and its unit, read as re.Match is (start, end, group)."""
+    __slots__ = ("string", "_words", "_rest")
+
+    def __init__(self, string: str, words: re.Match, rest: re.Match):
+        self.string, self._words, self._rest = string, words, rest
+
+    def start(self, group: int | str = 0) -> int:
+        if group == 0:
+            return self._words.start()
+        return self._rest.start(group) if group in ("gap", "num") else self._words.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        if group == 0:
+            return self._rest.end()
+        return self._rest.end(group) if group in ("gap", "num") else self._words.end(group)
+
+    def group(self, group: int | str = 0) -> str:
+        return self.string[self.start(group):self.end(group)]
+
+
+def _phrases(words: re.Pattern, gap: int, unit: str, text: str) -> Iterator[_Phrase]:
+    """What `re.finditer(words + _gap(gap) + _NUM + unit, text)` finds, in two steps: the words (which
+    match one way only where they match), then the rest right after them. The gap is the shortest
+    after which a number and its unit follow, so a longest gap allowed past `gap` is no match."""
+    rest = _gap_number_unit(unit)
+    pos = 0
+    while (w := words.search(text, pos)) is not None:
+        m = rest.match(text, w.end())
+        if m is None or m.end("gap") - m.start("gap") > gap:
+            pos = w.start() + 1
+            continue
+        yield _Phrase(text, w, m)
+        pos = m.end()
+
+
+def _add(kind: str, words: str, gap: int, unit: str, guard: str) -> None:
+    """A figure its words announce: the words, a gap of at most `gap` characters, the number, its unit."""
+    _PATTERNS.append((kind, partial(_phrases, re.compile(words), gap, unit), guard))
+
+
+def _add_reversed(kind: str, pattern: str, guard: str, anchor: str) -> None:
+    """A figure whose words follow it: looked for only just before them (the anchor), else the regex
+    engine would try it at every character of the text."""
+    _PATTERNS.append((kind, partial(_before_anchor, re.compile(pattern), re.compile(anchor)), guard))
+
+
+def _before_anchor(pattern: re.Pattern, anchor: re.Pattern, text: str) -> Iterator[re.Match]:
     """pattern.finditer(text), each match sought only in the stretch before an anchor."""
-    if anchor is None:
-        yield from pattern.finditer(text)
-        return
     end = 0
     for a in anchor.finditer(text):
         while a.end() > end:
@@ -123,26 +171,26 @@ def _finditer(pattern: re.Pattern, anchor: re.Pattern | None, text: str):
 
 
 for _kind, _word in _OUTCOMES:
-    _add(_kind, rf"{_word}{_gap(8)}{_NUM}{_APP_UNIT}", "outcome")
-_add("carried_over", rf"上一?年度?结转{_gap(16)}{_NUM}{_APP_UNIT}", "gap")
-_add("carried_forward", rf"(?:结转|顺延|转)(?:到|至|入)?下一?年度?{_gap(16)}{_NUM}{_APP_UNIT}", "gap")
+    _add(_kind, _word, 8, _APP_UNIT, "outcome")
+_add("carried_over", r"上一?年度?结转", 16, _APP_UNIT, "gap")
+_add("carried_forward", r"(?:结转|顺延|转)(?:到|至|入)?下一?年度?", 16, _APP_UNIT, "gap")
 _FORWARD = r"(?:结转|顺延|转)(?:到|至|入)?下一?年度?"
-_add("carried_forward", rf"{_NUM}{_APP_UNIT}{_gap(20)}{_FORWARD}", "reverse", _FORWARD)
-_add("received_new", rf"新收{_gap(20)}{_NUM}{_APP_UNIT}", "gap")
-_add("received", rf"(?:收到|受理|接收|接到|收悉){_gap(20)}{_NUM}{_APP_UNIT}", "application")
-_add("handled", rf"(?:办结|答复|办理完毕|办理完成|处理完毕){_gap(12)}{_NUM}{_APP_UNIT}", "handled")
-_add("handled_any", rf"办理{_gap(12)}{_NUM}{_APP_UNIT}", "handled")
-_add("litigation_after_review", rf"复议后(?:起诉|诉讼){_gap(6)}{_NUM}{_CASE_UNIT}", "case")
-_add("litigation_direct", rf"(?:未经复议直接|直接)(?:起诉|诉讼){_gap(6)}{_NUM}{_CASE_UNIT}", "case")
-_add("review", rf"行政复议{_gap(8)}{_NUM}{_CASE_UNIT}", "case")
-_add("review", rf"{_NUM}{_CASE_UNIT}{_gap(16)}行政复议", "reverse_case", "行政复议")
-_add("litigation", rf"(?:行政诉讼|诉讼){_gap(8)}{_NUM}{_CASE_UNIT}", "case")
-_add("litigation", rf"{_NUM}{_CASE_UNIT}{_gap(16)}行政诉讼", "reverse_case", "行政诉讼")
-_add("case_outcome", rf"(?P<outcome>结果维持|维持|结果纠正|纠正|纠错|其他结果|尚未审结|未审结|审理中)"
-                     rf"{_gap(4)}{_NUM}{_CASE_UNIT}", "case_outcome")
+_add_reversed("carried_forward", rf"{_NUM}{_APP_UNIT}{_gap(20)}{_FORWARD}", "reverse", _FORWARD)
+_add("received_new", r"新收", 20, _APP_UNIT, "gap")
+_add("received", r"(?:收到|受理|接收|接到|收悉)", 20, _APP_UNIT, "application")
+_add("handled", r"(?:办结|答复|办理完毕|办理完成|处理完毕)", 12, _APP_UNIT, "handled")
+_add("handled_any", r"办理", 12, _APP_UNIT, "handled")
+_add("litigation_after_review", r"复议后(?:起诉|诉讼)", 6, _CASE_UNIT, "case")
+_add("litigation_direct", r"(?:未经复议直接|直接)(?:起诉|诉讼)", 6, _CASE_UNIT, "case")
+_add("review", r"行政复议", 8, _CASE_UNIT, "case")
+_add_reversed("review", rf"{_NUM}{_CASE_UNIT}{_gap(16)}行政复议", "reverse_case", "行政复议")
+_add("litigation", r"(?:行政诉讼|诉讼)", 8, _CASE_UNIT, "case")
+_add_reversed("litigation", rf"{_NUM}{_CASE_UNIT}{_gap(16)}行政诉讼", "reverse_case", "行政诉讼")
+_add("case_outcome", r"(?P<outcome>结果维持|维持|结果纠正|纠正|纠错|其他结果|尚未审结|未审结|审理中)", 4, _CASE_UNIT,
+     "case_outcome")
 # 部门(行政)规范性文件 are not what 表二（一） counts; refused in _figure (a look-behind first would
 # make the pattern try every position of the text).
-_add("regulation", rf"(?P<noun>行政规范性文件|规范性文件|规章(?!制度)){_gap(6)}{_NUM}{_DOC_UNIT}", "regulation")
+_add("regulation", r"(?P<noun>行政规范性文件|规范性文件|规章(?!制度))", 6, _DOC_UNIT, "regulation")
 
 _CASE_OUTCOME_COLUMN = {"结果维持": "upheld", "维持": "upheld", "结果纠正": "corrected", "纠正": "corrected",
                         "纠错": "corrected", "其他结果": "other", "尚未审结": "pending", "未审结": "pending",
@@ -174,7 +222,7 @@ _APPLICATION_KINDS = {"received", "received_new", "handled", "handled_any", "car
 # Applications by channel are parts of the whole: 网上受理申请…, 当面受理…
 _CHANNEL = re.compile(r"网上|网络|在线|线上|线下|当面|现场|信函|邮寄|传真|电子邮件|邮件|电话|窗口")
 # A verb alone continuing a list of 规章/规范性文件 counts: “制发行政规范性文件5件，废止3件，现行有效40件”.
-_VERB_ONLY = re.compile(rf"(?P<verb>现行有效|废止|失效|制发|出台|印发){_gap(4)}{_NUM}{_DOC_UNIT}")
+_VERB_ONLY = partial(_phrases, re.compile(r"(?P<verb>现行有效|废止|失效|制发|出台|印发)"), 4, _DOC_UNIT)
 
 _CLAIMS = [
     ("all_upheld", re.compile(r"均获维持|均被维持|均予维持|均维持|全部维持|全部获得维持")),
@@ -315,8 +363,8 @@ def read_claims(text: str) -> tuple[Claim, ...]:
 def _figures(c: _Compact):
     taken: set[int] = set()  # start positions of numbers already read
     found: list[tuple[int, Figure]] = []
-    for kind, pattern, guard, anchor in _PATTERNS:
-        for m in _finditer(pattern, anchor, c.text):
+    for kind, finder, guard in _PATTERNS:
+        for m in finder(c.text):
             start = m.start("num")
             if start in taken or not _exact(c.text, m):
                 continue
@@ -334,7 +382,7 @@ def _listed_regulations(c: _Compact, found: list[tuple[int, Figure]], taken: set
     """“废止3件” right after a 规范性文件 count in the same sentence counts the same documents."""
     regs = sorted(((pos, f) for pos, f in found if f.kind in ("rules", "normative_docs")), key=lambda r: r[0])
     starts = [pos for pos, _ in regs]
-    for m in _VERB_ONLY.finditer(c.text):
+    for m in _VERB_ONLY(c.text):
         if m.start("num") in taken or not _exact(c.text, m) or "等" in m.group("gap"):
             continue
         i = bisect_left(starts, m.start())  # the last count before the verb, if in its sentence
@@ -347,12 +395,12 @@ def _listed_regulations(c: _Compact, found: list[tuple[int, Figure]], taken: set
                                 period=prior.period)
 
 
-def _exact(text: str, m: re.Match) -> bool:
+def _exact(text: str, m: re.Match | _Phrase) -> bool:
     before = text[max(0, m.start("num") - 3): m.start("num")]
     return not before.endswith(_NOT_EXACT_BEFORE)
 
 
-def _figure(c: _Compact, kind: str, guard: str, m: re.Match) -> Figure | None:
+def _figure(c: _Compact, kind: str, guard: str, m: re.Match | _Phrase) -> Figure | None:
     text = c.text
     value = parse_number(m.group("num"))
     if value is None:
