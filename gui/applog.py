@@ -57,7 +57,9 @@ def _system() -> str:
     if sys.platform == "win32":  # not platform.platform(): on Windows it runs a slow WMI query
         v = sys.getwindowsversion()
         return f"Windows {v.major}.{v.minor}.{v.build}"
-    return platform.platform()
+    # Not platform.platform() either: it asks for the processor, which runs `uname -p` in a
+    # child process on every start.
+    return f"{platform.system()} {platform.release()} {platform.machine()}"
 
 
 def show_error(title: str, text: str) -> None:
