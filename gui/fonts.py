@@ -26,6 +26,14 @@ def document_font(point_size: float = 11.0) -> QFont:
     return font
 
 
+def set_heading(widget, point_size: float) -> None:
+    """Bold, at a size: a heading's look through its font rather than a style sheet (see palette.set_ink)."""
+    font = QFont(widget.font())
+    font.setBold(True)
+    font.setPointSizeF(point_size)
+    widget.setFont(font)
+
+
 def apply_application_font(app: QApplication) -> None:
     font = ui_font()
     if font.pointSizeF() < 10:

@@ -9,14 +9,20 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets as dialogs
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from forms.model.findings import Finding
 from forms.model.store import Recovery
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
     from forms.importers import ImportResult
+
+# The dialog classes are named through their module (dialogs.QMessageBox …): PySide6 builds a
+# class, with all its enums, when it is first named, and no dialog is part of the editor's start.
 
 REPORT_FILTER = "年报文件 (*.json)"
 # Everything that opens, first: a clerk's last year's report is as often a PDF or Word file as ours.
@@ -38,24 +44,24 @@ class Interaction:
 
     def open_path(self, parent: QWidget | None, title: str, start: Path | None = None,
                   filters: str = OPEN_FILTER) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, str(start or ""), filters)
+        name, _ = dialogs.QFileDialog.getOpenFileName(parent, title, str(start or ""), filters)
         return Path(name) if name else None
 
     def open_paths(self, parent: QWidget | None, title: str, start: Path | None = None,
                    filters: str = OPEN_FILTER) -> list[Path]:
-        names, _ = QFileDialog.getOpenFileNames(parent, title, str(start or ""), filters)
+        names, _ = dialogs.QFileDialog.getOpenFileNames(parent, title, str(start or ""), filters)
         return [Path(n) for n in names]
 
     def open_folder(self, parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:
-        name = QFileDialog.getExistingDirectory(parent, title, str(start or ""))
+        name = dialogs.QFileDialog.getExistingDirectory(parent, title, str(start or ""))
         return Path(name) if name else None
 
     def ask_text(self, parent: QWidget | None, title: str, prompt: str, current: str = "") -> str | None:
-        text, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Normal, current)
+        text, ok = dialogs.QInputDialog.getText(parent, title, prompt, dialogs.QLineEdit.EchoMode.Normal, current)
         return text.strip() if ok else None
 
     def save_path(self, parent: QWidget | None, title: str, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), REPORT_FILTER)
+        name, _ = dialogs.QFileDialog.getSaveFileName(parent, title, str(suggested), REPORT_FILTER)
         if not name:
             return None
         path = Path(name)
@@ -63,66 +69,66 @@ class Interaction:
 
     def save_file(self, parent: QWidget | None, title: str, suggested: Path, filters: str) -> Path | None:
         """Any file the editor writes besides reports (a CSV of the units …)."""
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
+        name, _ = dialogs.QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
         return Path(name) if name else None
 
     def file_changed(self, parent: QWidget | None, name: str, other: str | None) -> str:
         """The file changed on disk since this window read it: "save_as", "reload", "overwrite" or "cancel"."""
         who = f"已由{other}修改" if other else "在您打开后已被修改（另一个编辑器窗口、另一位同事或其他程序）"
-        box = QMessageBox(QMessageBox.Icon.Warning, "文件已被修改",
+        box = dialogs.QMessageBox(dialogs.QMessageBox.Icon.Warning, "文件已被修改",
                           f"“{name}”{who}。直接保存会覆盖对方保存的内容。", parent=parent)
-        buttons = {box.addButton("另存为…", QMessageBox.ButtonRole.AcceptRole): "save_as",
-                   box.addButton("重新打开（放弃本窗口的修改）", QMessageBox.ButtonRole.DestructiveRole): "reload",
-                   box.addButton("仍然覆盖", QMessageBox.ButtonRole.DestructiveRole): "overwrite",
-                   box.addButton("取消", QMessageBox.ButtonRole.RejectRole): "cancel"}
+        buttons = {box.addButton("另存为…", dialogs.QMessageBox.ButtonRole.AcceptRole): "save_as",
+                   box.addButton("重新打开（放弃本窗口的修改）", dialogs.QMessageBox.ButtonRole.DestructiveRole): "reload",
+                   box.addButton("仍然覆盖", dialogs.QMessageBox.ButtonRole.DestructiveRole): "overwrite",
+                   box.addButton("取消", dialogs.QMessageBox.ButtonRole.RejectRole): "cancel"}
         box.exec()
         return buttons.get(box.clickedButton(), "cancel")
 
     def ask_save_changes(self, parent: QWidget | None, what: str) -> str:
         """"save", "discard" or "cancel"."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "保存修改", f"“{what}”有尚未保存的修改，是否保存？", parent=parent)
-        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                               | QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Save).setText("保存")
-        box.button(QMessageBox.StandardButton.Discard).setText("不保存")
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box = dialogs.QMessageBox(dialogs.QMessageBox.Icon.Warning, "保存修改", f"“{what}”有尚未保存的修改，是否保存？", parent=parent)
+        box.setStandardButtons(dialogs.QMessageBox.StandardButton.Save | dialogs.QMessageBox.StandardButton.Discard
+                               | dialogs.QMessageBox.StandardButton.Cancel)
+        box.button(dialogs.QMessageBox.StandardButton.Save).setText("保存")
+        box.button(dialogs.QMessageBox.StandardButton.Discard).setText("不保存")
+        box.setDefaultButton(dialogs.QMessageBox.StandardButton.Save)
         answer = box.exec()
-        return {QMessageBox.StandardButton.Save: "save",
-                QMessageBox.StandardButton.Discard: "discard"}.get(QMessageBox.StandardButton(answer), "cancel")
+        return {dialogs.QMessageBox.StandardButton.Save: "save",
+                dialogs.QMessageBox.StandardButton.Discard: "discard"}.get(dialogs.QMessageBox.StandardButton(answer), "cancel")
 
     def offer_restore(self, parent: QWidget | None, recovery: Recovery) -> str:
         """"restore", "discard" or "later"."""
         source = str(recovery.source) if recovery.source else "（尚未保存的新报告）"
-        box = QMessageBox(QMessageBox.Icon.Question, "恢复未保存的修改",
+        box = dialogs.QMessageBox(dialogs.QMessageBox.Icon.Question, "恢复未保存的修改",
                           "上次编辑没有正常结束，找到自动保存的内容：\n\n"
                           f"报告：{recovery.report.display_title}\n文件：{source}\n"
                           f"自动保存于：{recovery.saved_at:%Y-%m-%d %H:%M:%S}\n\n是否恢复？", parent=parent)
-        restore = box.addButton("恢复", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("丢弃", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("以后再说", QMessageBox.ButtonRole.RejectRole)
+        restore = box.addButton("恢复", dialogs.QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("丢弃", dialogs.QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("以后再说", dialogs.QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore)
         box.exec()
         clicked = box.clickedButton()
         return "restore" if clicked is restore else "discard" if clicked is discard else "later"
 
     def explanation(self, parent: QWidget | None, finding: Finding, current: str = "") -> str | None:
-        text, ok = QInputDialog.getText(parent, "标记为已核实",
+        text, ok = dialogs.QInputDialog.getText(parent, "标记为已核实",
                                         f"{finding.message}\n\n请简要说明核实情况（将保存在年报文件中）：",
-                                        QLineEdit.EchoMode.Normal, current)
+                                        dialogs.QLineEdit.EchoMode.Normal, current)
         return text.strip() if ok else None
 
     def error(self, parent: QWidget | None, title: str, message: str) -> None:
-        QMessageBox.critical(parent, title, message)
+        dialogs.QMessageBox.critical(parent, title, message)
 
     def info(self, parent: QWidget | None, title: str, message: str) -> None:
-        QMessageBox.information(parent, title, message)
+        dialogs.QMessageBox.information(parent, title, message)
 
     # --- importing last year's report ---------------------------------------------------------
     def choose_import(self, parent: QWidget | None, title: str) -> Path | None:
         return self.open_path(parent, title, None, IMPORT_FILTER)
 
     def import_progress(self, parent: QWidget | None, path: Path) -> QProgressDialog:
-        dialog = QProgressDialog(f"正在读取“{path.name}”…", "取消", 0, 100, parent)
+        dialog = dialogs.QProgressDialog(f"正在读取“{path.name}”…", "取消", 0, 100, parent)
         dialog.setWindowTitle("导入")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)  # only slow imports (long PDFs) show it
@@ -131,21 +137,21 @@ class Interaction:
     def preview_import(self, parent: QWidget | None, result: ImportResult, action: str, warning: str = "") -> bool:
         """The recognised tables beside the source text; True when the clerk accepts them."""
         from gui.import_ui import PreviewDialog  # the import's widgets load with the first import
-        return PreviewDialog(result, action, warning, parent).exec() == QDialog.DialogCode.Accepted
+        return PreviewDialog(result, action, warning, parent).exec() == dialogs.QDialog.DialogCode.Accepted
 
     # --- exporting ------------------------------------------------------------------------------
     def confirm_export(self, parent: QWidget | None, message: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "报告尚有问题",
+        box = dialogs.QMessageBox(dialogs.QMessageBox.Icon.Warning, "报告尚有问题",
                           f"{message}\n\n仍要导出吗？导出时尚未解决的问题将记录在年报文件中。", parent=parent)
-        export = box.addButton("仍然导出", QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        export = box.addButton("仍然导出", dialogs.QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton("取消", dialogs.QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
         box.exec()
         return box.clickedButton() is export
 
     def export_path(self, parent: QWidget | None, kind: str, suggested: Path) -> Path | None:
         what, filters, suffix = EXPORT_KINDS[kind]
-        name, _ = QFileDialog.getSaveFileName(parent, f"导出{what}", str(suggested), filters)
+        name, _ = dialogs.QFileDialog.getSaveFileName(parent, f"导出{what}", str(suggested), filters)
         if not name:
             return None
         path = Path(name)

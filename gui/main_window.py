@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QGuiApplication, QKeySequence, QUndoGroup
@@ -19,10 +20,12 @@ from gui.icons import app_icon
 from gui.names import APP_TITLE
 from gui.quiet_label import QuietLabel
 from gui.navigator import Navigator, page_key_of
-from gui.pages import CoverPage, Page, table_page, text_page
+from gui.pages import Page, table_page, text_page
 from gui.settings import recent_files
-from gui.start_page import StartPage
 from gui import palette as colors
+
+if TYPE_CHECKING:
+    from gui.start_page import StartPage
 
 EXPORTS = [("docx", "Word 文档…"), ("html", "网页…"), ("pdf", "PDF…")]
 PREFERRED_SIZE = (1360, 880)
@@ -206,6 +209,7 @@ class MainWindow(FileActions, QMainWindow):
         self.document_actions += list(self.export_actions.values())
 
     def _make_start_page(self) -> StartPage:
+        from gui.start_page import StartPage  # its form widgets load when no report opens at start
         sp = self.start_page = StartPage()
         self.central.addWidget(sp)
         sp.createRequested.connect(self.create_report)
@@ -362,6 +366,7 @@ class MainWindow(FileActions, QMainWindow):
         if page is None:
             spec = self.doc.report.spec
             if key == "cover":
+                from gui.cover_page import CoverPage
                 page = CoverPage(self.doc)
             elif key == "compare":
                 page = self._compare_page()

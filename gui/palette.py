@@ -5,7 +5,7 @@ Hex strings, for style sheets and rich text (QColor takes them too).
 """
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 
 # --- by severity: the findings panel's dots and counts, cell tints, text underlines and marks ------
 SEVERITY_INK = {"error": "#cf1322", "warning": "#d48806", "info": "#1677ff", "verified": "#389e0d"}
@@ -48,3 +48,11 @@ IMPORT_WRONG = "#f8d0d0"      # a cell where the document's own arithmetic fails
 
 # --- the 对比 page ------------------------------------------------------------------------------
 NOTABLE_CHANGE = TEXT_MARK["error"]  # a figure that changed over the threshold against last year
+
+
+def set_ink(widget, colour: str) -> None:
+    """A label's text in one of these colours, through its palette: a style sheet would give the
+    widget Qt's style-sheet style, which costs time when it is first shown and on every paint."""
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    widget.setPalette(palette)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 
 from forms.model import OrgLevel
 from gui import palette as colors
+from gui.fonts import set_heading
 
 
 def likely_report_year(today: date) -> int:
@@ -29,9 +30,9 @@ class StartPage(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         title = QLabel("政府信息公开工作年度报告")
-        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        set_heading(title, 18)
         subtitle = QLabel("按国办公开办函〔2021〕30号格式填写，边填边校验，导出 Word、网页、PDF。")
-        subtitle.setStyleSheet(f"color: {colors.MUTED};")
+        colors.set_ink(subtitle, colors.MUTED)
 
         new_box = QGroupBox("新建报告")
         form = QFormLayout(new_box)
@@ -49,7 +50,7 @@ class StartPage(QWidget):
         create.clicked.connect(self._create)
         self.org.returnPressed.connect(self._create)
         self.problem = QLabel()
-        self.problem.setStyleSheet(f"color: {colors.PROBLEM};")
+        colors.set_ink(self.problem, colors.PROBLEM)
         form.addRow("报告年度", self.year)
         form.addRow("机关名称", self.org)
         form.addRow("机关层级", self.level)

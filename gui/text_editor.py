@@ -9,7 +9,7 @@ from forms.model.findings import Finding, Severity
 from forms.model.preface import effective_preface
 from gui.commands import SetText
 from gui.document import Document
-from gui.fonts import document_font
+from gui.fonts import document_font, set_heading
 from gui import palette as colors
 
 UNDERLINE = {s: QColor(colors.TEXT_UNDERLINE[s.value]) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
@@ -222,16 +222,16 @@ class TextBlock(QWidget):
         self.doc, self.key = doc, key
         title = QLabel(heading)
         title.setObjectName("blockHeading")
-        title.setStyleSheet("QLabel#blockHeading { font-weight: bold; font-size: 11pt; }")
+        set_heading(title, 11)
         guide = QLabel(hint)
         guide.setWordWrap(True)
-        guide.setStyleSheet(f"color: {colors.MUTED};")
+        colors.set_ink(guide, colors.MUTED)
         self.editor = (editor_class or TextEditor)(doc, key, label or heading, self)
         self.editor.setPlaceholderText("在此填写……")
         self.count = QLabel()
-        self.count.setStyleSheet(f"color: {colors.MUTED};")
+        colors.set_ink(self.count, colors.MUTED)
         self.prior_label = QLabel()
-        self.prior_label.setStyleSheet(f"color: {colors.MUTED};")
+        colors.set_ink(self.prior_label, colors.MUTED)
         self.prior = QLabel(self)  # read-only and selectable: lighter than a second editor
         self.prior.setObjectName("priorText")
         self.prior.setWordWrap(True)
@@ -239,8 +239,6 @@ class TextBlock(QWidget):
         self.prior.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.prior.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.prior.setTextFormat(Qt.TextFormat.PlainText)
-        self.prior.setStyleSheet(f"QLabel#priorText {{ background: {colors.PRIOR_BACKGROUND}; color: {colors.PRIOR_INK}; border: 1px solid {colors.PRIOR_BORDER};"
-                                 " padding: 4px; }")
 
         mine = QVBoxLayout()
         mine.addWidget(self.editor)
@@ -276,6 +274,9 @@ class TextBlock(QWidget):
     def _show_prior(self) -> None:
         prior = self.doc.report.prior
         visible = prior is not None
+        if visible and not self.prior.styleSheet():  # styled when first shown: most reports open without last year's
+            self.prior.setStyleSheet(f"QLabel#priorText {{ background: {colors.PRIOR_BACKGROUND}; color: {colors.PRIOR_INK};"
+                                     f" border: 1px solid {colors.PRIOR_BORDER}; padding: 4px; }}")
         self.prior.setVisible(visible)
         self.prior_label.setVisible(visible)
         if visible:
