@@ -74,6 +74,7 @@ class FirstPaint(QObject):
             self.window.panel.summary.installEventFilter(self)
     def shown(self):
         print("SHOWN", time.perf_counter(), rss_mb(), flush=True)
+        self.window.close()  # as a clerk ends: the next start finds no stale recovery lock to clear
         QApplication.instance().exit(0)
 """
 BARE = SPY + """
