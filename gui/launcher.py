@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+import types
 
 
 def write_pdf(report, path: str | os.PathLike, *, reference_doc: str | os.PathLike | None = None) -> None:
@@ -42,10 +43,20 @@ def _version() -> str:
         return "（开发版）"
 
 
+def _without_pydantic_plugins() -> None:
+    """No pydantic plugin is ours: their discovery (a scan of every installed package's metadata at
+    the first model built) is switched off, here and in the processes we start. Switched off,
+    pydantic would still import importlib.metadata to look (and email, zipfile, csv, socket with
+    it: ~30 ms of every command); a loader that finds none stands in for its own, as the variable asks."""
+    if os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__") != "__all__":
+        return  # plugins chosen by whoever set the variable: pydantic's own loader reads it
+    loader = types.ModuleType("pydantic.plugin._loader")
+    loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+    sys.modules.setdefault(loader.__name__, loader)
+
+
 def main(argv: list[str] | None = None) -> int:
-    # No pydantic plugins are ours: skip their discovery (a scan of every installed package's
-    # metadata at the first model built), here and in the processes we start.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _without_pydantic_plugins()
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] in (["--version"], ["-V"]):
         print(f"nianbao {_version()}")
