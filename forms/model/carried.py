@@ -10,14 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
+# Patterns kept as text, compiled by re on first use (and kept there): every process that loads the
+# model imports this module, few of them read carried text.
+_SENTENCE = r"[^。！？；\n]+[。！？；]?"
 # A count or an amount: 5236条, 42 篇, 1487.2万元, 三十六件, 95%. Not a year, a date or a document number.
-FIGURE = re.compile(r"(?<![\d年第〔])(?:\d[\d,，.]*|[〇零一二两三四五六七八九十百千万]+)\s*"
-                    r"(?:万元|元|件|条|篇|个|次|项|人次|人|家|场|期|份|起|批|套|部|余件|余条|余次|%|％)")
-_NOT_A_FIGURE = re.compile(r"^(?:[一二三四五六七八九十]|[〇零一二两三四五六七八九十百千万]+个)(?:项|条|个)$")
-PLAN_WORDS = re.compile(r"将|计划|拟|力争|争取|下一步|明年|下一年|来年")
-_YEAR = re.compile(r"(\d{4})(\s*年)")
-_TOPIC_NUMBER = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]\s*[)）]\s*")
+FIGURE = (r"(?<![\d年第〔])(?:\d[\d,，.]*|[〇零一二两三四五六七八九十百千万]+)\s*"
+          r"(?:万元|元|件|条|篇|个|次|项|人次|人|家|场|期|份|起|批|套|部|余件|余条|余次|%|％)")
+_NOT_A_FIGURE = r"^(?:[一二三四五六七八九十]|[〇零一二两三四五六七八九十百千万]+个)(?:项|条|个)$"
+PLAN_WORDS = r"将|计划|拟|力争|争取|下一步|明年|下一年|来年"
+_YEAR = r"(\d{4})(\s*年)"
+_TOPIC_NUMBER = r"^\s*[（(]\s*[一二三四五六七八九十]\s*[)）]\s*"
 TITLE_MAX = 16  # “主动公开情况。”: a lead-in title this short is the sub-heading written into the text
 
 
@@ -44,16 +46,16 @@ class CarryNotes:
 
 
 def sentences(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+    return [(m.start(), m.end(), m.group(0)) for m in re.finditer(_SENTENCE, text) if m.group(0).strip()]
 
 
 def figures_in(sentence: str) -> list[str]:
-    return [m.group(0) for m in FIGURE.finditer(sentence) if not _NOT_A_FIGURE.match(m.group(0).strip())]
+    return [m.group(0) for m in re.finditer(FIGURE, sentence) if not re.match(_NOT_A_FIGURE, m.group(0).strip())]
 
 
 def strip_topic_heading(text: str, keyword: str) -> str:
     """“（一）主动公开情况。全年…” under the printed heading “（一）主动公开”: the text's own heading goes."""
-    rest = _TOPIC_NUMBER.sub("", text, count=1)
+    rest = re.sub(_TOPIC_NUMBER, "", text, count=1)
     if rest == text:
         return text
     m = re.match(r"([^。\n：:，,]{1,%d})[。\n：:]\s*" % TITLE_MAX, rest)
@@ -72,8 +74,8 @@ def carry_text(text: str, year: int, notes: CarryNotes) -> tuple[str, list[tuple
     for start, end, sentence in sentences(text):
         out.append(text[last:start])
         last = end
-        is_plan = any(int(m.group(1)) == year for m in _YEAR.finditer(sentence)) or (
-            bool(PLAN_WORDS.search(sentence)) and bool(re.search(r"明年|下一年|来年", sentence)))
+        is_plan = any(int(m.group(1)) == year for m in re.finditer(_YEAR, sentence)) or (
+            bool(re.search(PLAN_WORDS, sentence)) and bool(re.search(r"明年|下一年|来年", sentence)))
 
         def shift(m: re.Match) -> str:
             y = int(m.group(1))
@@ -82,7 +84,7 @@ def carry_text(text: str, year: int, notes: CarryNotes) -> tuple[str, list[tuple
                 return f"{y + 1}{m.group(2)}"
             return m.group(0)
 
-        moved = sentence if is_plan else _YEAR.sub(shift, sentence)
+        moved = sentence if is_plan else re.sub(_YEAR, shift, sentence)
         out.append(moved)
         if is_plan:
             notes.plans += 1

@@ -14,14 +14,15 @@ if TYPE_CHECKING:
     from forms.model import Report
 
 # Contact details as prefaces write them: 地址：…，邮编：…，电话：…，电子邮箱：…
+# Patterns kept as text, compiled by re on first use: most processes never compare a typed preface.
 CONTACT = {
-    "address": re.compile(r"地\s*址\s*[:：]\s*([^，,；;）)]+)"),
-    "postcode": re.compile(r"邮\s*(?:编|政编码)\s*[:：]\s*(\d{6})"),
-    "phone": re.compile(r"电\s*话\s*[:：]\s*([\d\-—－ ]{7,20}\d)"),
-    "email": re.compile(r"(?:电\s*子\s*)?(?:邮\s*箱|信\s*箱|邮\s*件)\s*[:：]\s*([\w.\-]+@[\w.\-]+\w)"),
+    "address": r"地\s*址\s*[:：]\s*([^，,；;）)]+)",
+    "postcode": r"邮\s*(?:编|政编码)\s*[:：]\s*(\d{6})",
+    "phone": r"电\s*话\s*[:：]\s*([\d\-—－ ]{7,20}\d)",
+    "email": r"(?:电\s*子\s*)?(?:邮\s*箱|信\s*箱|邮\s*件)\s*[:：]\s*([\w.\-]+@[\w.\-]+\w)",
 }
-_URL = re.compile(r"(?:https?://)?(?:www\.)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:gov\.cn|cn|com|net|org)"
-                  r"(?:/[\w\-./?=&%]*)?")
+_URL = (r"(?:https?://)?(?:www\.)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:gov\.cn|cn|com|net|org)"
+        r"(?:/[\w\-./?=&%]*)?")
 # The cover fields a preface quotes, with the name a clerk knows them by.
 COVER_FIELDS = {"organization.name": "机关名称", "organization.address": "地址", "organization.postcode": "邮政编码",
                 "organization.phone": "电话", "organization.email": "电子邮箱", "organization.website": "网站",
@@ -101,13 +102,13 @@ def contradictions(report: Report) -> list[Contradiction]:
     found = []
     for key in ("postcode", "phone", "email"):
         cover = getattr(org, key).strip()
-        m = CONTACT[key].search(text)
+        m = re.search(CONTACT[key], text)
         if cover and m and not _same(m.group(1), cover) and not (key == "phone" and _same(cover, m.group(1)[-len(cover):])):
             found.append(Contradiction(f"organization.{key}", m.group(1).strip(), cover, m.span(1)))
     site = org.website.strip()
     if site and not _has_cjk(site):
         emails = [m.span() for m in re.finditer(r"[\w.\-]+@[\w.\-]+\w", text)]
-        urls = [m for m in _URL.finditer(text) if not any(a <= m.start() < b for a, b in emails)]
+        urls = [m for m in re.finditer(_URL, text) if not any(a <= m.start() < b for a, b in emails)]
         if urls and not any(_same(m.group(0).rstrip("/"), site.rstrip("/")) for m in urls):
             found.append(Contradiction("organization.website", urls[0].group(0), site, urls[0].span()))
     return found
@@ -121,7 +122,7 @@ def default_sign_off(year: int, today: date | None = None) -> date:
     return min(max(today, first), last)
 
 
-_CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_CHINESE_DATE = r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$"
 
 
 def chinese_date(day: date) -> str:
@@ -129,7 +130,7 @@ def chinese_date(day: date) -> str:
 
 
 def parse_chinese_date(text: str) -> date | None:
-    m = _CHINESE_DATE.match(text or "")
+    m = re.match(_CHINESE_DATE, text or "")
     if not m:
         return None
     try:
