@@ -65,6 +65,15 @@ def test_help_lists_the_commands_without_loading_the_report_model(argv):
     assert modules & (HEAVY | {"pydantic", "pydantic_core"}) == set()
 
 
+@pytest.mark.parametrize("kind, not_needed", [("html", {"docx", "lxml", "PySide6"}), ("docx", {"jinja2", "PySide6"})])
+def test_an_export_loads_the_library_of_its_format_only(tmp_path, kind, not_needed):
+    report, out = tmp_path / "report.json", tmp_path / f"report.{kind}"
+    shutil.copy(SAMPLE, report)
+    loaded = _loaded(["export", str(report), f"--{kind}", str(out), "--force"])
+    assert out.stat().st_size > 0
+    assert loaded & not_needed == set()
+
+
 @pytest.mark.skipif(os.name == "nt", reason="the stand-in LibreOffice is a script with a #! line")
 def test_a_pdf_laid_out_by_libreoffice_loads_no_qt(tmp_path):
     bin_dir = tmp_path / "bin"

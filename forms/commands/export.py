@@ -88,7 +88,7 @@ def _write_extras(report, extras: list[tuple[str, Path]], args) -> None:
     from forms.model.series import AttachError, attach, compare
     from forms.render.export import ExportError, refuse_output
     from forms.render import compare as comparison_export, infographic
-    from forms.render.docx_writer import ReferenceDocError
+    from forms.render.reference_doc import ReferenceDocError
     try:
         for kind, out in extras:
             refuse_output(out, args.file)

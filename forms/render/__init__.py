@@ -2,10 +2,20 @@
 
 The PDF is made in gui/pdf.py (Qt) or by LibreOffice (forms.render.office); both start from here.
 """
-from forms.render.docx_writer import ReferenceDocError, docx_bytes, write_docx
-from forms.render.gate import Verdict, assess, describe, record_export
-from forms.render.html_writer import html_text, write_html
-from forms.render.view import build_view
+from __future__ import annotations
 
-__all__ = ["ReferenceDocError", "Verdict", "assess", "build_view", "describe", "docx_bytes", "html_text",
-           "record_export", "write_docx", "write_html"]
+import importlib
+
+# Each name from the module that defines it, imported when first asked for: a caller of one
+# module here (the gate, the view) does not load python-docx and Jinja2 with the package.
+_HOMES = {"ReferenceDocError": "reference_doc", "docx_bytes": "docx_writer", "write_docx": "docx_writer",
+          "Verdict": "gate", "assess": "gate", "describe": "gate", "record_export": "gate",
+          "html_text": "html_writer", "write_html": "html_writer", "build_view": "view"}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)

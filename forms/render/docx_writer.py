@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape
 from forms.model import embed
 from forms.model import Report
 from forms.render.docx_styles import ensure_styles
+from forms.render.reference_doc import ReferenceDocError
 from forms.model.embedded import (CUSTOM_XML_PROPS_REL, CUSTOM_XML_PROPS_TYPE, CUSTOM_XML_REL,
                                    UnsafeFileError, check_zip, custom_xml_item, custom_xml_props,
                                    is_report_item)
@@ -35,10 +36,6 @@ KEEP_TOGETHER_ROWS = 16
 KEEP_GROUP_ROWS = 8
 CAPTION_SHADING = "F2F2F2"
 CELL_MARGIN = 57  # twips left and right: 0.1 cm, so two 五号 characters fit a narrow column
-
-
-class ReferenceDocError(Exception):
-    """An office's reference document that cannot be used; the message is for the clerk."""
 
 
 def default_reference() -> Path:

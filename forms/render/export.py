@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Callable
 
 from forms.model import ExportRecord, Report
-from forms.render.docx_writer import ReferenceDocError, write_docx
+from forms.model.office import OfficeError
 from forms.render.gate import Verdict, record_export
-from forms.render.html_writer import write_html
-from forms.render.office import OfficeError
+from forms.render.reference_doc import ReferenceDocError
 
 # write_pdf(report, path, *, reference_doc): gui.pdf.write_pdf, or a test's stand-in
 PdfEngine = Callable[..., object]
@@ -39,9 +38,11 @@ def write(report: Report, kind: str, out: Path, *, reference_doc: str | os.PathL
           pdf_engine: PdfEngine | None = None) -> None:
     """Write one format. Raises ExportError (Chinese) for anything that went wrong."""
     try:
-        if kind == "docx":
+        if kind == "docx":  # each writer loads its library (python-docx, Jinja2) only when asked for
+            from forms.render.docx_writer import write_docx
             write_docx(report, out, reference_doc=reference_doc)
         elif kind == "html":
+            from forms.render.html_writer import write_html
             write_html(report, out)
         elif pdf_engine is None:
             raise ExportError("无法生成 PDF：没有可用的排版引擎。")
