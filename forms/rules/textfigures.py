@@ -15,6 +15,7 @@ text content, so re-checking an unchanged text costs a dictionary lookup.
 from __future__ import annotations
 
 import re
+import zlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -328,12 +329,18 @@ _PARAGRAPH_END = re.compile(r"[。；][^\S\n]*\n")
 
 
 def _stretches(text: str):
-    """[start, end) of stretches of whole paragraphs of about _STRETCH characters. Where one ends
-    depends on the paragraphs' own content, so an edit moves the stretches around it only."""
+    """[start, end) of stretches of whole paragraphs of about _STRETCH characters.
+
+    Whether a stretch ends after a paragraph depends on that paragraph alone (a checksum of its
+    words, not Python's hash, which changes from process to process), each paragraph ending one
+    with a chance proportional to its length: an edit moves the stretches around its paragraph
+    only, and the ones after it stay as they were, still cached. A distance from the stretch's
+    start would carry every edit on to all the stretches after it."""
     start = last = 0
     for m in _PARAGRAPH_END.finditer(text):
-        size = m.end() - start
-        if size >= _STRETCH and (hash(text[last:m.end()]) & 3 == 0 or size >= 4 * _STRETCH):
+        paragraph = text[last:m.end()]
+        if (zlib.crc32(paragraph.encode("utf-8", "surrogatepass")) % _STRETCH < len(paragraph)
+                or m.end() - start >= 4 * _STRETCH):
             yield start, m.end()
             start = m.end()
         last = m.end()
