@@ -249,3 +249,15 @@ def test_version_names_the_installed_release():
     proc = nianbao("--version")
     assert proc.returncode == 0
     assert proc.stdout.strip() == f"nianbao {version['project']['version']}"
+
+
+def test_every_command_module_is_listed_in_help(capsys):
+    """The commands are named in forms/commands rather than discovered: a new module there must be named too."""
+    from forms.commands import SUBCOMMAND_MODULES
+    folder = Path(__file__).resolve().parent.parent / "forms" / "commands"
+    on_disk = {p.stem for p in folder.glob("*.py") if p.stem != "__init__"}
+    assert set(SUBCOMMAND_MODULES) == on_disk
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    listed = capsys.readouterr().out
+    assert all(name.rstrip("_") in listed for name in on_disk)
