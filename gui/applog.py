@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
+import os
 import platform
 import sys
 import traceback
@@ -20,6 +20,7 @@ import platformdirs
 from gui.names import APP_TITLE, APPLICATION, ORGANIZATION
 
 LOG_NAME = "nianbao.log"
+LOG_KEPT_BYTES, LOG_BACKUPS = 1_000_000, 2
 log = logging.getLogger("nianbao")
 
 
@@ -34,7 +35,8 @@ def start_logging(folder: Path | None = None) -> Path:
     if any(getattr(h, "baseFilename", None) == str(path) for h in log.handlers):
         return path
     folder.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+    _rotate(path)
+    handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
@@ -51,6 +53,22 @@ def start_logging(folder: Path | None = None) -> Path:
     sys.excepthook = log_uncaught
     log.info("启动 %s，Python %s，%s，参数 %s", APP_TITLE, platform.python_version(), _system(), sys.argv[1:])
     return path
+
+
+def _rotate(path: Path) -> None:
+    """A full log moves aside to .1 (.1 to .2) when the editor starts. Not logging.handlers'
+    rotating handler: that module loads sockets, pickle and queues into every start for a file
+    one sitting never fills."""
+    try:
+        if path.stat().st_size < LOG_KEPT_BYTES:
+            return
+        for n in range(LOG_BACKUPS - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{n}")
+            if older.exists():
+                os.replace(older, path.with_name(f"{path.name}.{n + 1}"))
+        os.replace(path, path.with_name(f"{path.name}.1"))
+    except OSError:
+        pass  # no log yet, or another editor holds it open (Windows): keep writing where it is
 
 
 def _system() -> str:

@@ -87,3 +87,14 @@ def test_a_pdf_laid_out_by_libreoffice_loads_no_qt(tmp_path):
     loaded = _loaded(["export", str(report), "--pdf", str(out), "--force"], env)
     assert out.read_bytes() == b"%PDF-1.4 fake"
     assert "PySide6" not in loaded
+
+
+def test_the_editor_opens_the_sample_without_the_export_and_reader_libraries(tmp_path):
+    """What the first paint and the first check do not use waits until the clerk asks for it."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    loaded = _modules(["--sample", "--screenshot", str(tmp_path / "editor.png")], env)
+    assert (tmp_path / "editor.png").stat().st_size > 0
+    tops = {m.split(".")[0] for m in loaded}
+    assert "PySide6" in tops and "forms" in tops
+    assert tops & (HEAVY - {"PySide6"}) == set()
+    assert loaded & {"logging.handlers", "socket", "pickle", "email"} == set()

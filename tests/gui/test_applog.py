@@ -58,3 +58,23 @@ def test_logging_twice_to_one_file_adds_one_handler(log_folder):
     applog.start_logging()
     applog.start_logging()
     assert sum(isinstance(h, logging.FileHandler) for h in applog.log.handlers) == 1
+
+
+def test_a_full_log_moves_aside_at_start_keeping_two_older_ones(log_folder):
+    log_folder.mkdir(parents=True)
+    (log_folder / "nianbao.log").write_text("三天前\n" * 200_000, encoding="utf-8")
+    (log_folder / "nianbao.log.1").write_text("上周\n", encoding="utf-8")
+    (log_folder / "nianbao.log.2").write_text("上个月\n", encoding="utf-8")
+    path = applog.start_logging()
+    assert path.stat().st_size < 10_000 and "启动" in path.read_text(encoding="utf-8")
+    assert (log_folder / "nianbao.log.1").read_text(encoding="utf-8").startswith("三天前")
+    assert (log_folder / "nianbao.log.2").read_text(encoding="utf-8") == "上周\n"
+    assert not (log_folder / "nianbao.log.3").exists()
+
+
+def test_a_small_log_is_continued(log_folder):
+    log_folder.mkdir(parents=True)
+    (log_folder / "nianbao.log").write_text("昨天\n", encoding="utf-8")
+    path = applog.start_logging()
+    assert path.read_text(encoding="utf-8").startswith("昨天\n")
+    assert not (log_folder / "nianbao.log.1").exists()
