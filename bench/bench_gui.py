@@ -164,7 +164,8 @@ def bench_edits_report(edits: int) -> None:
               f"p95 < {EDIT_P95_MS:.0f}: {'met' if p95(t) * 1000 < EDIT_P95_MS else 'missed'})")
 
 
-def bench_start_report(starts: int) -> None:
+def measure_starts(starts: int) -> tuple[list[dict], list[dict]]:
+    """The marks of `starts` bare-window starts and as many editor starts, taking turns."""
     # As installed: byte-code compiled once (pip does it at install), kept out of the checkout.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(ROOT)
@@ -178,21 +179,35 @@ def bench_start_report(starts: int) -> None:
         pair = [(bare, BARE), (editor, EDITOR)]
         for into, script in (pair if i % 2 == 0 else pair[::-1]):
             into.append(start_once(script, env))
-    b_ms = [m["PAINTED"][0] for m in bare]
-    e_paint = [m["PAINTED"][0] for m in editor]
-    e_shown = [m["SHOWN"][0] for m in editor]
-    ratio = [e / b for e, b in zip(e_shown, b_ms)]
-    print(f"(b) start-up, {starts} alternating starts (ms, min / median / max):")
-    print(f"    bare PySide6 window painted      {spread(b_ms, 1)}")
-    print(f"    editor on the sample painted     {spread(e_paint, 1)}   "
-          f"{statistics.median(e_paint) / statistics.median(b_ms):.2f}× the bare window")
-    print(f"    editor: findings shown           {spread(e_shown, 1)}   "
-          f"{statistics.median(e_shown) / statistics.median(b_ms):.2f}× the bare window "
-          f"(pairwise {min(ratio):.2f}–{max(ratio):.2f}×; goal < {START_GOAL:.0f}×: "
-          f"{'met' if statistics.median(ratio) < START_GOAL else 'missed'})")
+    return bare, editor
+
+
+def start_ratios(bare: list[dict], editor: list[dict]) -> dict[str, float]:
+    """Medians and ratios of the starts: painted and findings shown against the bare window, memory."""
+    b_ms = statistics.median(m["PAINTED"][0] for m in bare)
     b_mb = statistics.median(m["PAINTED"][1] for m in bare)
-    e_mb = statistics.median(m["PAINTED"][1] for m in editor)
-    s_mb = statistics.median(m["SHOWN"][1] for m in editor)
+    return {
+        "bare_ms": b_ms, "bare_mb": b_mb,
+        "painted": statistics.median(m["PAINTED"][0] for m in editor) / b_ms,
+        "shown": statistics.median(m["SHOWN"][0] for m in editor) / b_ms,
+        "pairwise": [e["SHOWN"][0] / b["PAINTED"][0] for e, b in zip(editor, bare)],
+        "painted_mb": statistics.median(m["PAINTED"][1] for m in editor),
+        "shown_mb": statistics.median(m["SHOWN"][1] for m in editor),
+    }
+
+
+def bench_start_report(starts: int) -> None:
+    bare, editor = measure_starts(starts)
+    r = start_ratios(bare, editor)
+    print(f"(b) start-up, {starts} alternating starts (ms, min / median / max):")
+    print(f"    bare PySide6 window painted      {spread([m['PAINTED'][0] for m in bare], 1)}")
+    print(f"    editor on the sample painted     {spread([m['PAINTED'][0] for m in editor], 1)}   "
+          f"{r['painted']:.2f}× the bare window")
+    print(f"    editor: findings shown           {spread([m['SHOWN'][0] for m in editor], 1)}   "
+          f"{r['shown']:.2f}× the bare window "
+          f"(pairwise {min(r['pairwise']):.2f}–{max(r['pairwise']):.2f}×; goal < {START_GOAL:.0f}×: "
+          f"{'met' if r['shown'] < START_GOAL else 'missed'})")
+    b_mb, e_mb, s_mb = r["bare_mb"], r["painted_mb"], r["shown_mb"]
     print(f"(c) memory (RSS, median): bare window {b_mb:.0f} MB; editor at first paint {e_mb:.0f} MB "
           f"({e_mb / b_mb:.2f}×), with the findings shown {s_mb:.0f} MB ({s_mb / b_mb:.2f}×; goal < {MEMORY_GOAL}×: "
           f"{'met' if s_mb / b_mb < MEMORY_GOAL else 'missed'})")

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "sample" / "qinglan_county_2024.json"
 CORPUS = ROOT.parent / "shared" / "corpus"
 CHECK_GOAL = 1.5
+FLOOR, MODEL, CHECK = "floor: import pydantic, load the JSON", "reference: one pydantic model", "nianbao check"
 
 
 def run_once(argv: list[str], env: dict) -> tuple[float, float]:
@@ -48,21 +49,22 @@ def run_once(argv: list[str], env: dict) -> tuple[float, float]:
     return wall, usage.ru_utime + usage.ru_stime
 
 
-def main(runs: int = 7) -> None:
+def measure(runs: int, only: tuple[str, ...] = ()) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """(wall, CPU) seconds of each case (the floor first; `only`: these cases beside it)."""
     folder = Path(tempfile.mkdtemp(prefix="nianbao-start-"))
     report = folder / "report.json"
     shutil.copy(SAMPLE, report)
     nianbao = [sys.executable, "-m", "gui.launcher"]
     cases = {
-        "floor: import pydantic, load the JSON": [sys.executable, "-c",
+        FLOOR: [sys.executable, "-c",
                                                    f"import json, pydantic; json.loads(open({str(report)!r}, encoding='utf-8').read())"],
-        "reference: one pydantic model": [sys.executable, "-c",
+        MODEL: [sys.executable, "-c",
                                           "import json, os\nos.environ['PYDANTIC_DISABLE_PLUGINS'] = '__all__'  # as nianbao\n"
                                           "from pydantic import BaseModel\n"
                                           "class Report(BaseModel):\n    tables: dict = {}\n"
                                           f"Report.model_validate(json.loads(open({str(report)!r}, encoding='utf-8').read()))"],
         "nianbao --help": nianbao + ["--help"],
-        "nianbao check": nianbao + ["check", str(report)],
+        CHECK: nianbao + ["check", str(report)],
         "nianbao check --json": nianbao + ["check", str(report), "--json"],
         "nianbao new": nianbao + ["new", "--year", "2025", "--org", "青岚县人民政府", "-o", str(folder / "new.json")],
         "nianbao prefill": nianbao + ["prefill", str(report), "-o", str(folder / "draft.json")],
@@ -72,6 +74,8 @@ def main(runs: int = 7) -> None:
     text = CORPUS / "shanghai_govoffice_2019.txt"
     if text.exists():
         cases["nianbao import (text)"] = nianbao + ["import", str(text), "-o", str(folder / "imported.json")]
+    if only:
+        cases = {name: argv for i, (name, argv) in enumerate(cases.items()) if i == 0 or name in only}
     # As installed: byte-code compiled once, kept out of the checkout.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(ROOT)
@@ -87,16 +91,21 @@ def main(runs: int = 7) -> None:
             w, c = run_once(argv, env)
             wall[name].append(w)
             cpu[name].append(c)
-    floor = statistics.median(cpu[next(iter(cases))])
+    return wall, cpu
+
+
+def main(runs: int = 7) -> None:
+    wall, cpu = measure(runs)
+    floor = statistics.median(cpu[FLOOR])
     print(f"each command as a process, {runs} runs taking turns (ms, min / median / max)")
     print(f"{'':40}{'wall':>22}{'CPU':>22}{'× floor (CPU)':>15}")
-    for name in cases:
+    for name in wall:
         w, c = wall[name], cpu[name]
         cell = lambda t: f"{min(t) * 1000:.0f} / {statistics.median(t) * 1000:.0f} / {max(t) * 1000:.0f}"  # noqa: E731
         print(f"{name:40}{cell(w):>22}{cell(c):>22}{statistics.median(c) / floor:15.2f}")
-    ratio = statistics.median(cpu["nianbao check"]) / floor
-    model = statistics.median(cpu["reference: one pydantic model"])
-    print(f"nianbao check beyond one pydantic model: {(statistics.median(cpu['nianbao check']) - model) * 1000:.0f} ms CPU")
+    ratio = statistics.median(cpu[CHECK]) / floor
+    model = statistics.median(cpu[MODEL])
+    print(f"nianbao check beyond one pydantic model: {(statistics.median(cpu[CHECK]) - model) * 1000:.0f} ms CPU")
     print(f"nianbao check: {ratio:.2f}× the floor (goal < {CHECK_GOAL}×: {'met' if ratio < CHECK_GOAL else 'missed'})")
 
 

@@ -70,24 +70,38 @@ def long_text() -> str:
     return "\n".join(re.sub(r"\d+", lambda m: str(int(m.group()) + n), t) for n, t in enumerate(texts))
 
 
-def linearity(runs: int) -> None:
+LINEARITY_SIZES = (1, 4, 16)
+
+
+def measure_linearity(runs: int) -> tuple[int, list[tuple[int, int, list[float], float]]]:
+    """Characters at 1×, and for each size (size, characters, read times, median scan) of a cold read."""
     unit = long_text()
-    sizes = (1, 4, 16)
-    print(f"\ncold read of a long text (corpus texts joined, {len(unit)} characters at 1×), {runs} alternating runs")
-    print(f"{'size':>6}{'characters':>12}{'read ms min/med/max':>26}{'scan ms':>9}{'× scan':>8}{'ms per 100k':>13}")
-    per_char = []
-    worst_ratio = 0.0
-    for n in sizes:
+    rows = []
+    for n in LINEARITY_SIZES:
         text = "\n".join(re.sub(r"\d+", lambda m, i=i: str(int(m.group()) + 1000 * i), unit) for i in range(n))
         times = alternating({"scan": _scan([text]), "read": (lambda: read_text(text), clear_caches)}, runs)
-        med, base = statistics.median(times["read"]), statistics.median(times["scan"])
-        per_char.append(med / len(text))
-        worst_ratio = max(worst_ratio, med / base)
-        print(f"{n:>5}×{len(text):>12}{spread(times['read']):>26}{base * 1000:9.2f}{med / base:8.1f}"
-              f"{med / len(text) * 1e5 * 1000:13.2f}")
-    growth = per_char[-1] / per_char[0]
-    print(f"time per character at {sizes[-1]}× the text: {growth:.2f}× that at 1× (linear: about 1); "
-          f"goal < {SCAN_GOAL:.0f}× the scan at every size: {'met' if worst_ratio < SCAN_GOAL else 'missed'}")
+        rows.append((n, len(text), times["read"], statistics.median(times["scan"])))
+    return len(unit), rows
+
+
+def worst_and_growth(rows) -> tuple[float, float]:
+    """The worst ratio of a read to the scan, and the time per character at the largest size to that at 1×."""
+    worst = max(statistics.median(read) / scan for _, _, read, scan in rows)
+    per_char = [statistics.median(read) / chars for _, chars, read, _ in rows]
+    return worst, per_char[-1] / per_char[0]
+
+
+def linearity(runs: int) -> None:
+    unit_chars, rows = measure_linearity(runs)
+    print(f"\ncold read of a long text (corpus texts joined, {unit_chars} characters at 1×), {runs} alternating runs")
+    print(f"{'size':>6}{'characters':>12}{'read ms min/med/max':>26}{'scan ms':>9}{'× scan':>8}{'ms per 100k':>13}")
+    for n, chars, read, base in rows:
+        med = statistics.median(read)
+        print(f"{n:>5}×{chars:>12}{spread(read):>26}{base * 1000:9.2f}{med / base:8.1f}"
+              f"{med / chars * 1e5 * 1000:13.2f}")
+    worst, growth = worst_and_growth(rows)
+    print(f"time per character at {LINEARITY_SIZES[-1]}× the text: {growth:.2f}× that at 1× (linear: about 1); "
+          f"goal < {SCAN_GOAL:.0f}× the scan at every size: {'met' if worst < SCAN_GOAL else 'missed'}")
 
 
 if __name__ == "__main__":
