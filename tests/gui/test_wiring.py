@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
@@ -59,8 +60,10 @@ def test_the_word_style_template_is_remembered_for_the_next_export(qtbot, window
 
 
 def test_dropping_a_report_on_the_window_opens_it(qtbot, window, tmp_path, sample_prior_path):
+    dropped = tmp_path / "上年.json"  # a copy: opening a file puts its lock beside it, not into resources/
+    shutil.copy(sample_prior_path, dropped)
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(sample_prior_path))])
+    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
     enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
@@ -68,4 +71,4 @@ def test_dropping_a_report_on_the_window_opens_it(qtbot, window, tmp_path, sampl
     drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)
     window.dropEvent(drop)
-    assert window.doc.path == Path(sample_prior_path) and window.doc.report.year == 2023
+    assert window.doc.path == dropped and window.doc.report.year == 2023
