@@ -19,6 +19,7 @@ from gui.findings_panel import FindingsPanel
 from gui.icons import app_icon
 from gui.names import APP_TITLE
 from gui.quiet_label import QuietLabel
+from gui.status_bar import StatusBar
 from gui.navigator import Navigator, page_key_of
 from gui.pages import Page, table_page, text_page
 from gui.settings import recent_files
@@ -75,7 +76,8 @@ class MainWindow(FileActions, QMainWindow):
 
     # --- chrome ------------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
+        bar = StatusBar(self)
+        self.setStatusBar(bar)
         self.file_label = QLabel()
         self.state_label = QLabel()
         self.autosave_label = QLabel()

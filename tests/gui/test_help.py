@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStatusBar
 
 from forms.model.findings import Severity
 from gui.help import catalogue_html, guide_markdown
@@ -101,3 +102,18 @@ def test_an_unsaved_report_is_named_once_in_the_window_title(qtbot, window):
     window.open_report(new_report(2025, "青岚县人民政府"), untitled="青岚县人民政府2025年政府信息公开工作年度报告",
                        modified=True)
     assert window.windowTitle().count("青岚县人民政府2025年") == 1
+
+
+def test_a_long_status_message_ends_in_an_ellipsis_before_the_file_label(qtbot, window):
+    window.resize(1000, 600)
+    bar = window.statusBar()
+    qtbot.waitUntil(lambda: bar.message_room() > 100, timeout=1000)
+    long = "已导出：" + "很长的文件名" * 30 + ".docx"
+    bar.showMessage(long, 5000)
+    shown = QStatusBar.currentMessage(bar)  # what the bar draws
+    assert shown.endswith("…") and len(shown) < len(long)
+    assert bar.currentMessage() == long
+    assert bar.fontMetrics().horizontalAdvance(shown) <= window.file_label.geometry().left()
+    assert bar.toolTip() == long
+    bar.clearMessage()
+    assert bar.toolTip() == ""
