@@ -362,7 +362,8 @@ class TableView(QTableView):
             self._keep_in_sight(current)
 
     def _keep_in_sight(self, index: QModelIndex) -> None:
-        """The table does not scroll itself (it is as tall as its rows): its page does."""
+        """The table does not scroll itself (it is as tall as its rows): its page does, so that the
+        cell shows whole below the column labels (the sticky header covers the page's top rows)."""
         scroll = self.parentWidget()
         while scroll is not None and not isinstance(scroll, QScrollArea):
             scroll = scroll.parentWidget()
@@ -370,8 +371,15 @@ class TableView(QTableView):
             return
         rect = self.visualRect(index)
         center = self.viewport().mapTo(scroll.widget(), rect.center())
-        headers = sum(self.rowHeight(r) for r in range(self.model().grid.header_rows))
-        scroll.ensureVisible(center.x(), center.y(), rect.width(), rect.height() + headers)
+        scroll.ensureVisible(center.x(), center.y(), rect.width(), 0)  # sideways; up or down below
+        top = self.viewport().mapTo(scroll.widget(), rect.topLeft()).y()
+        headers = sum(self.rowHeight(r) for r in range(self.model().grid.header_rows)) + 2 * self.frameWidth()
+        bar, height = scroll.verticalScrollBar(), scroll.viewport().height()
+        highest = top - headers  # the page's scroll position that shows the labels right above the cell
+        if bar.value() > highest:
+            bar.setValue(highest)
+        elif bar.value() + height < top + rect.height():
+            bar.setValue(min(top + rect.height() - height, highest))  # the cell whole; short of room, its top
 
     def commit_pending(self) -> None:
         """Enter what is typed in an open cell editor (before a save, an export or closing)."""

@@ -222,3 +222,30 @@ def test_blanks_filled_with_zero_in_one_step(qtbot, window):
     assert report.entered(T, "granted", "research") == 0 == report.entered(T, "other_misc", "commercial")
     assert "A6" not in [f.code for f in window.doc.findings]
     assert window.doc.undo_stack.count() == steps + 1
+
+
+def test_in_a_small_window_the_cell_moved_to_shows_whole_below_the_column_labels(qtbot, window):
+    """At 200 % on a laptop the page has room for the header and about one row: the row the cursor
+    reaches must not hide behind the column labels kept at the top."""
+    from gui.table_view import StickyHeader
+    window.resize(800, 500)
+    view = table_view(window, T)
+    page = window.current_page()
+    sticky = page.viewport().findChild(StickyHeader)
+    select(view, "new_received", "natural_person")
+    QApplication.processEvents()
+    assert page.viewport().height() < 2 * sticky.height()  # room for the labels and a row or two, no more
+    for _ in range(8):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+        QApplication.processEvents()
+        cell = view.visualRect(view.currentIndex())
+        top = view.viewport().mapTo(page.viewport(), cell.topLeft()).y()
+        covered = sticky.height() if sticky.isVisible() else 0
+        assert top >= covered, view.model().cell_at(view.currentIndex())
+    for _ in range(8):
+        qtbot.keyClick(view, Qt.Key.Key_Up)
+        QApplication.processEvents()
+        cell = view.visualRect(view.currentIndex())
+        top = view.viewport().mapTo(page.viewport(), cell.topLeft()).y()
+        assert top >= (sticky.height() if sticky.isVisible() else 0)
+        assert top + cell.height() <= page.viewport().height() or top == (sticky.height() if sticky.isVisible() else 0)
