@@ -77,6 +77,7 @@ class CoverPage(Page):
         self.prior_note = QLabel()
         colors.set_ink(self.prior_note, colors.MUTED)
         self.prior_note.setContentsMargins(0, 12, 0, 0)
+        self.prior_note.setWordWrap(True)  # a long organ name must not widen the page past the screen
         self.column.addWidget(self.prior_note)
         self.finish()
         doc.metaChanged.connect(self.refresh)

@@ -34,3 +34,14 @@ def test_on_a_page_too_narrow_for_the_table_its_row_labels_stay_at_the_left(qtbo
     page.horizontalScrollBar().setValue(page.horizontalScrollBar().maximum())
     frozen = [w for w in page.viewport().children() if type(w).__name__ == "FrozenLabels" and w.table is view]
     assert frozen and frozen[0].isVisible() and frozen[0].x() == 0
+
+
+def test_a_long_title_of_last_years_report_wraps_rather_than_widening_the_cover_page(qtbot, window):
+    window.show_page("cover")
+    page = window.current_page()
+    note = page.prior_note
+    assert note.text().startswith("已附加上年报告")
+    before = page.widget().minimumSizeHint().width()
+    note.setText("已附加上年报告：" + "某某省某某市某某区人民政府办公室" * 4 + "2023年政府信息公开工作年度报告")
+    assert page.widget().minimumSizeHint().width() <= before
+    assert page.widget().minimumSizeHint().width() < 700  # a 1366-wide screen at 150 % leaves ~ 700 px to the page
