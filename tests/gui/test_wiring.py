@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import importlib
 import shutil
-from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
