@@ -1,10 +1,16 @@
 """The window's status bar: a message longer than the room left of the permanent labels ends in
-“…” (whole on its tooltip and from currentMessage) instead of running cut into the first label."""
+“…” (whole in its tooltip) instead of running cut into the first label.
+
+Elided when painted, not when shown: a message shown while the window is still being laid out
+(a file opened at start-up) would otherwise stay cut to the room it had then.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStatusBar, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QStatusBar, QStyle, QStyleOption, QWidget
 
+_LEFT = 6  # where QStatusBar starts its message
 _GAP = 16  # between the message and the first permanent label, as between the labels
 
 
@@ -12,13 +18,7 @@ class StatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._permanent: list[QWidget] = []
-        self._whole = ""
-        self.messageChanged.connect(self._on_message_changed)
-
-    def _on_message_changed(self, message: str) -> None:
-        if not message:  # timed out or cleared
-            self._whole = ""
-            self.setToolTip("")
+        self.messageChanged.connect(self.setToolTip)  # the whole message on hover; none once it is gone
 
     def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:
         self._permanent.append(widget)
@@ -27,16 +27,27 @@ class StatusBar(QStatusBar):
     def message_room(self) -> int:
         """Pixels the message may take: up to the leftmost permanent label, less a gap."""
         shown = [w.geometry().left() for w in self._permanent if w.isVisible()]
-        right = min(shown) if shown else self.width()
-        return max(0, right - _GAP - self.layout().contentsMargins().left() - 6)
+        return max(0, (min(shown) if shown else self.width()) - _GAP - _LEFT)
 
-    def currentMessage(self) -> str:
-        """The message in full, as it was said (the bar may show it cut short)."""
-        return self._whole if super().currentMessage() else ""
+    def shown_message(self) -> str:
+        """The message as it is drawn: cut to the room, with “…”."""
+        return self.fontMetrics().elidedText(self.currentMessage(), Qt.TextElideMode.ElideRight, self.message_room())
 
-    def showMessage(self, text: str, timeout: int = 0) -> None:
-        self._whole = text
-        self.setToolTip(text)
-        room = self.message_room()  # none while the bar is not laid out, or the labels fill it: kept whole
-        shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room) if room else text
-        super().showMessage(shown, timeout)
+    def paintEvent(self, event) -> None:
+        if not self.currentMessage():
+            super().paintEvent(event)
+            return
+        # QStatusBar's own drawing, with the message elided instead of clipped.
+        painter = QPainter(self)
+        style, option = self.style(), QStyleOption()
+        option.initFrom(self)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
+        for widget in self._permanent:
+            if widget.isVisible():
+                frame = QStyleOption()
+                frame.rect, frame.palette = widget.geometry().adjusted(-2, -1, 2, 1), self.palette()
+                style.drawPrimitive(QStyle.PrimitiveElement.PE_FrameStatusBarItem, frame, painter, widget)
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(QRect(_LEFT, 0, self.message_room(), self.height()),
+                         Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine,
+                         self.shown_message())
