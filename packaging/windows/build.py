@@ -256,7 +256,8 @@ def compile_pyc(python_dir: Path, wineprefix: Path) -> list[str]:
     env = {**os.environ, "WINEPREFIX": str(wineprefix), "WINEDEBUG": "-all",
            "WINEDLLOVERRIDES": "mscoree,mshtml=;winemenubuilder.exe=d"}
     # Wine's Python cannot use a regular file or a closed handle as a standard stream: pipes on all three.
-    cmd = f'true | wine "{python_dir / "python.exe"}" -m compileall -q -j 2 --invalidation-mode unchecked-hash ' \
+    # One process (-j 1): compileall's worker processes under Wine have hung the build for good at times.
+    cmd = f'true | wine "{python_dir / "python.exe"}" -m compileall -q -j 1 --invalidation-mode unchecked-hash ' \
           "Lib/site-packages 2>&1 | cat"
     result = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], cwd=python_dir, env=env)
     if result.returncode:
