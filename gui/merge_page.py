@@ -28,6 +28,7 @@ from forms.merge.read import UnitRead
 from forms.model.consolidation import Unit, UnitStatus
 from forms.model.findings import Location, fmt
 from gui.document import Document
+from gui.flow_layout import FlowLayout
 from gui.merge_commands import ConsolidationEdit
 from gui import palette as colors
 
@@ -99,7 +100,7 @@ class MergePage(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.buttons = {}
-        row = QHBoxLayout()
+        row = FlowLayout()  # on a narrow page the buttons wrap rather than lose their words
         for key, text, slot in (("files", "添加文件…", self.add_files_dialog),
                                 ("folder", "添加文件夹…", self.add_folder_dialog),
                                 ("exclude", "排除 / 重新计入…", self.toggle_excluded),
@@ -112,7 +113,6 @@ class MergePage(QWidget):
             button.clicked.connect(lambda checked=False, s=slot: s())
             self.buttons[key] = button
             row.addWidget(button)
-        row.addStretch(1)
         self.appendix = QCheckBox("导出汇总报告时附“各单位数据汇总”表")
         self.appendix.toggled.connect(self._appendix_toggled)
 

@@ -46,3 +46,6 @@ request  # unused variable (tests/test_series.py:15)
 paintEvent  # unused method (gui/quiet_label.py: Qt calls it)
 __getattr__  # unused function (forms/importers/__init__.py: Python calls it for a name the module lacks)
 _.get_plugins  # unused attribute (gui/launcher.py:54): pydantic's plugin machinery calls the stand-in loader's
+_.itemAt  # unused method (gui/flow_layout.py): QLayout calls it
+_.takeAt  # unused method (gui/flow_layout.py): QLayout calls it
+_.expandingDirections  # unused method (gui/flow_layout.py): QLayout calls it

@@ -175,3 +175,14 @@ def test_appendix_switch_and_csv_from_the_page(qtbot, window, interaction, tmp_p
     page.buttons["csv"].click()
     text = (tmp_path / "明细.csv").read_text(encoding="utf-8-sig")
     assert text.count("\n") == 2 + 2 + 2 and "青岚县第1单位" in text
+
+
+def test_on_a_narrow_page_the_buttons_wrap_with_their_words_whole(qtbot, window):
+    page = _open_page(window)
+    window.resize(window.minimumSize())
+    qtbot.waitUntil(lambda: page.width() < 700, timeout=1000)
+    buttons = list(page.buttons.values())
+    qtbot.waitUntil(lambda: len({b.y() for b in buttons}) > 1, timeout=1000)  # more than one line
+    for button in buttons:
+        assert button.width() >= button.sizeHint().width(), button.text()
+        assert button.geometry().right() <= page.width()
