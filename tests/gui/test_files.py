@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from forms.model import store
 from gui.main_window import MainWindow
@@ -120,3 +121,13 @@ def test_ctrl_s_in_a_cover_field_saves_the_field(qtbot, window, report_path):
     qtbot.keyClicks(phone, "0576-88888888")
     qtbot.keyClick(phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert store.load(report_path).organization.phone == "0576-88888888"
+
+
+def test_on_a_short_screen_the_start_page_scrolls_rather_than_squashing_its_fields(qtbot, window):
+    window.actions_["new"].trigger()
+    page = window.start_page
+    window.resize(window.minimumSize())  # as tall as 200 % leaves on a laptop
+    qtbot.waitUntil(lambda: window.height() <= window.minimumSize().height() + 1, timeout=1000)
+    QApplication.processEvents()
+    for field in (page.year, page.org, page.level):
+        assert field.height() >= field.minimumSizeHint().height(), type(field).__name__
