@@ -91,7 +91,8 @@ class PreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"预览网页 — {report.display_title}")
         self.setMinimumSize(480, 360)  # fixed bounds: size hints never need passing on
-        self.resize(900, 760)
+        free = self.screen().availableGeometry()  # a small screen (or 200 %) gets the dialog it has room for
+        self.resize(min(900, free.width() - 40), min(760, free.height() - 60))
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)
         set_html(self.browser.document(), html_text(report, embed_data=False, for_qt=True))

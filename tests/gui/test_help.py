@@ -94,6 +94,8 @@ def test_the_web_preview_opens_at_the_title(qtbot, window):
     qtbot.waitExposed(dialog)
     assert dialog.browser.verticalScrollBar().value() == 0
     assert dialog.browser.textCursor().position() == 0
+    free = dialog.screen().availableGeometry()  # its 关闭 button stays on a short screen
+    assert dialog.height() < free.height() and dialog.width() < free.width()
 
 
 def test_an_unsaved_report_is_named_once_in_the_window_title(qtbot, window):
