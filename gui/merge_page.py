@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
-                               QMainWindow, QPlainTextEdit, QProgressBar, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QDockWidget, QFrame, QHBoxLayout, QHeaderView, QLabel,
+                               QMainWindow, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea, QSplitter,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from forms.importers import ImportCancelled
@@ -153,7 +153,8 @@ class MergePage(QWidget):
                       f"{older}按 {format_name(CURRENT_TEMPLATE, short=True)}对应关系计入。")
         hint.setStyleSheet(f"color: {colors.MUTED};")
         hint.setWordWrap(True)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
@@ -162,6 +163,15 @@ class MergePage(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.progress_row)
         layout.addWidget(hint)
+        # The list of units keeps room for a few rows; a shorter page (200 % on a laptop) scrolls.
+        split.setMinimumHeight(self.fontMetrics().height() * 12)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.refresh()
 
     # --- the consolidated document ---------------------------------------------------------
