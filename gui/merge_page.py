@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QDockWidget, QFrame, QHBoxLayout, QHeaderView, QLabel,
-                               QMainWindow, QPlainTextEdit, QProgressBar, QPushButton, QScrollArea, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
+                               QMainWindow, QPlainTextEdit, QProgressBar, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from forms.importers import ImportCancelled
@@ -31,6 +31,7 @@ from gui.document import Document
 from gui.flow_layout import FlowLayout
 from gui.merge_commands import ConsolidationEdit
 from gui import palette as colors
+from gui.scrolling import fill_scrolling
 
 IMPORT_FILTER = ("各单位的年度报告 (*.json *.docx *.html *.htm *.mht *.pdf *.txt);;所有文件 (*)")
 STATUS_COLORS = {UnitStatus.CLEAN: colors.SEVERITY_INK["verified"], UnitStatus.WARNINGS: colors.SEVERITY_INK["warning"],
@@ -163,15 +164,9 @@ class MergePage(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.progress_row)
         layout.addWidget(hint)
-        # The list of units keeps room for a few rows; a shorter page (200 % on a laptop) scrolls.
+        # The list of units keeps room for a dozen lines; a shorter page scrolls.
         split.setMinimumHeight(self.fontMetrics().height() * 12)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        fill_scrolling(self, content)
         self.refresh()
 
     # --- the consolidated document ---------------------------------------------------------

@@ -5,11 +5,12 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from forms.model import OrgLevel
 from gui import palette as colors
+from gui.scrolling import fill_scrolling
 from gui.fonts import set_heading
 
 
@@ -92,14 +93,7 @@ class StartPage(QWidget):
         layout.addWidget(subtitle)
         layout.addSpacing(12)
         layout.addLayout(row, 1)
-        # A screen shorter than the page (200 % on a laptop) scrolls it rather than squashing its fields.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        fill_scrolling(self, content)
 
     def set_recent(self, files: list[Path]) -> None:
         self.recent.clear()
