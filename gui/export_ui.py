@@ -19,6 +19,7 @@ from gui.context import AppContext
 from gui.export_job import run_in_background
 from gui.interaction import EXPORT_KINDS
 from gui.pdf import set_html, write_pdf
+from gui.small_screen import size_to_screen
 
 REFERENCE_KEY = "export/reference_doc"
 
@@ -91,8 +92,7 @@ class PreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"预览网页 — {report.display_title}")
         self.setMinimumSize(480, 360)  # fixed bounds: size hints never need passing on
-        free = self.screen().availableGeometry()  # a small screen (or 200 %) gets the dialog it has room for
-        self.resize(min(900, free.width() - 40), min(760, free.height() - 60))
+        size_to_screen(self, 900, 760)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)
         set_html(self.browser.document(), html_text(report, embed_data=False, for_qt=True))

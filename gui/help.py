@@ -9,6 +9,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from forms.rules.catalogue import SEVERITY_NAMES, catalogue
+from gui.small_screen import size_to_screen
 
 
 def app_version() -> str:
@@ -44,8 +45,7 @@ class HelpWindow(QDialog):
         super().__init__(parent)
         self.setWindowTitle("帮助 — 政府信息公开工作年度报告编辑器")
         self.setMinimumSize(480, 360)  # fixed bounds: size hints never need passing on
-        screen = self.screen().availableGeometry()
-        self.resize(min(860, screen.width() - 40), min(760, screen.height() - 80))
+        size_to_screen(self, 860, 760)
         self.tabs = QTabWidget(self)
         self.guide = QTextBrowser()
         self.guide.setMarkdown(guide_markdown())

@@ -24,6 +24,7 @@ from forms.model import Report
 from forms.model.prefill import prefill_with_notes
 from gui.context import AppContext
 from gui import palette as colors
+from gui.small_screen import size_to_screen
 
 NOTED = QColor(colors.IMPORT_NOTED)
 WRONG = QColor(colors.IMPORT_WRONG)
@@ -37,8 +38,7 @@ class PreviewDialog(QDialog):
         self.imported = result
         r = result.report
         self.setWindowTitle("导入预览")
-        free = self.screen().availableGeometry()  # a small screen gets the dialog it has room for
-        self.resize(min(1100, free.width() - 40), min(720, free.height() - 60))
+        size_to_screen(self, 1100, 720)
         counts = result.counts()
         summary = QLabel(
             f"<b>{r.display_title}</b><br>{r.year} 年度 · {format_name(result.format)} · "

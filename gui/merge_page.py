@@ -31,7 +31,7 @@ from gui.document import Document
 from gui.flow_layout import FlowLayout
 from gui.merge_commands import ConsolidationEdit
 from gui import palette as colors
-from gui.scrolling import fill_scrolling
+from gui.small_screen import fill_scrolling
 
 IMPORT_FILTER = ("各单位的年度报告 (*.json *.docx *.html *.htm *.mht *.pdf *.txt);;所有文件 (*)")
 STATUS_COLORS = {UnitStatus.CLEAN: colors.SEVERITY_INK["verified"], UnitStatus.WARNINGS: colors.SEVERITY_INK["warning"],

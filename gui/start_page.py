@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 
 from forms.model import OrgLevel
 from gui import palette as colors
-from gui.scrolling import fill_scrolling
+from gui.small_screen import fill_scrolling
 from gui.fonts import set_heading
 
 
